@@ -1,0 +1,104 @@
+/**
+ * SQL for backends: list, read, create, update, delete. Each function takes the database first
+ * and answers one question; uniqueness and "in use by a run" come back as AppErrors people can read.
+ */
+import { asc, count, eq } from "drizzle-orm";
+import type { BackendInput } from "@/lib/backends/backend-input";
+import { AppError } from "@/lib/errors";
+import type { Queryable } from "../client";
+import { backends, runBackends, runs, type BackendRow } from "../schema";
+
+export function listBackends(db: Queryable): BackendRow[] {
+  return db.select().from(backends).orderBy(asc(backends.name)).all();
+}
+
+export function getBackendById(db: Queryable, id: number): BackendRow | undefined {
+  return db.select().from(backends).where(eq(backends.id, id)).get();
+}
+
+function toColumns(input: BackendInput) {
+  return {
+    name: input.name,
+    preset: input.preset,
+    baseUrls: input.baseUrls,
+    apiKeyEnv: input.apiKeyEnv,
+    maxInFlight: input.maxInFlight,
+    requestsPerMinute: input.requestsPerMinute,
+    tokensPerMinute: input.tokensPerMinute,
+    timeoutMs: Math.round(input.timeoutSeconds * 1000),
+    supportsN: input.supportsN,
+    supportsFineTuning: input.supportsFineTuning,
+  };
+}
+
+function isUniqueNameViolation(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE" &&
+    error.message.includes("backends.name")
+  );
+}
+
+function nameTaken(name: string, cause: unknown): AppError {
+  return new AppError("conflict:backend", `A backend named "${name}" already exists`, {
+    cause,
+    fieldErrors: { name: `A backend named "${name}" already exists; pick another name` },
+  });
+}
+
+export function createBackend(db: Queryable, input: BackendInput): BackendRow {
+  try {
+    return db.insert(backends).values(toColumns(input)).returning().get();
+  } catch (error) {
+    if (isUniqueNameViolation(error)) throw nameTaken(input.name, error);
+    throw error;
+  }
+}
+
+export function updateBackend(db: Queryable, id: number, input: BackendInput): BackendRow {
+  try {
+    const row = db
+      .update(backends)
+      .set({ ...toColumns(input), updatedAt: Date.now() })
+      .where(eq(backends.id, id))
+      .returning()
+      .get();
+    if (!row) throw new AppError("not_found:backend", `Backend #${id} does not exist (it may have been deleted)`);
+    return row;
+  } catch (error) {
+    if (isUniqueNameViolation(error)) throw nameTaken(input.name, error);
+    throw error;
+  }
+}
+
+/** Runs that call this backend, which keep it from being deleted. */
+export function listRunsUsingBackend(db: Queryable, backendId: number): { id: number; name: string }[] {
+  return db
+    .selectDistinct({ id: runs.id, name: runs.name })
+    .from(runBackends)
+    .innerJoin(runs, eq(runs.id, runBackends.runId))
+    .where(eq(runBackends.backendId, backendId))
+    .orderBy(asc(runs.id))
+    .all();
+}
+
+export function countBackends(db: Queryable): number {
+  return db.select({ n: count() }).from(backends).get()?.n ?? 0;
+}
+
+export function deleteBackend(db: Queryable, id: number): void {
+  db.transaction((tx) => {
+    const row = tx.select({ name: backends.name }).from(backends).where(eq(backends.id, id)).get();
+    if (!row) throw new AppError("not_found:backend", `Backend #${id} does not exist (it may have been deleted already)`);
+    const users = listRunsUsingBackend(tx, id);
+    if (users.length > 0) {
+      const names = users.slice(0, 3).map((run) => `"${run.name}" (#${run.id})`).join(", ");
+      const more = users.length > 3 ? ` and ${users.length - 3} more` : "";
+      throw new AppError(
+        "conflict:backend",
+        `"${row.name}" is used by ${users.length === 1 ? "run" : "runs"} ${names}${more}; delete ${users.length === 1 ? "that run" : "those runs"} first`,
+      );
+    }
+    tx.delete(backends).where(eq(backends.id, id)).run();
+  });
+}

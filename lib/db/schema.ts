@@ -1,0 +1,483 @@
+/**
+ * The whole Judge Lab data model (DESIGN.md, "The run is data, and the data is the queue").
+ * Every unit of work has a natural unique key and its output is one row, so a stage's remaining
+ * work is "the keys it needs minus the rows that exist". Each table sits next to its row types.
+ * Only `npm run db:generate` (drizzle-kit) turns this file into migrations under drizzle/.
+ * Timestamps are integer milliseconds since the epoch; they aggregate and serialize as plain numbers.
+ */
+import { sql } from "drizzle-orm";
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const now = () => Date.now();
+const createdAt = () => integer("created_at").notNull().$defaultFn(now);
+
+/** Which response a judge was shown first: y_w as "A" (order AB) or as "B" (order BA). */
+export const POSITIONS = ["A", "B"] as const;
+export type Position = (typeof POSITIONS)[number];
+
+/** How a sampled verdict compares with the known-better response. */
+export const OUTCOMES = ["correct", "wrong", "tie", "unparsed"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Backends: OpenAI-compatible model servers. The API key itself is never stored, only the NAME
+// of the environment variable that holds it.
+export const backends = sqliteTable(
+  "backends",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    preset: text("preset").notNull(),
+    /** One or more replicas of the same model server, e.g. ["http://gpu1:8000/v1"]. */
+    baseUrls: text("base_urls", { mode: "json" }).$type<string[]>().notNull(),
+    apiKeyEnv: text("api_key_env"),
+    maxInFlight: integer("max_in_flight").notNull(),
+    requestsPerMinute: integer("requests_per_minute"),
+    tokensPerMinute: integer("tokens_per_minute"),
+    timeoutMs: integer("timeout_ms").notNull(),
+    supportsN: integer("supports_n", { mode: "boolean" }).notNull().default(false),
+    supportsFineTuning: integer("supports_fine_tuning", { mode: "boolean" }).notNull().default(false),
+    /** Created by the app itself (the embedded SimJudge); users may edit it but it is re-created if deleted. */
+    builtin: integer("builtin", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull().$defaultFn(now),
+  },
+  (t) => [
+    uniqueIndex("backends_name_unique").on(t.name),
+    check("backends_max_in_flight_positive", sql`${t.maxInFlight} > 0`),
+    check("backends_timeout_positive", sql`${t.timeoutMs} > 0`),
+  ],
+);
+export type BackendRow = typeof backends.$inferSelect;
+export type NewBackendRow = typeof backends.$inferInsert;
+
+// ---------------------------------------------------------------------------------------------
+// Datasets: instruction pools (the loop's input) and labelled pair sets (evaluation).
+export const DATASET_KINDS = ["instructions", "pairs"] as const;
+export type DatasetKind = (typeof DATASET_KINDS)[number];
+
+export const datasets = sqliteTable(
+  "datasets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: DATASET_KINDS }).notNull(),
+    /** Where it came from: a file name, a server path, a URL or "hf:owner/name@config/split". */
+    source: text("source").notNull(),
+    format: text("format").notNull(),
+    /** Hash over every item's content hash: importing the same content twice is detected. */
+    contentHash: text("content_hash").notNull(),
+    rowCount: integer("row_count").notNull(),
+    description: text("description"),
+    builtin: integer("builtin", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("datasets_name_unique").on(t.name),
+    uniqueIndex("datasets_kind_content_hash_unique").on(t.kind, t.contentHash),
+  ],
+);
+export type DatasetRow = typeof datasets.$inferSelect;
+
+export type ChatMessage = { role: "system" | "user" | "assistant"; content: string };
+
+export const datasetItems = sqliteTable(
+  "dataset_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id, { onDelete: "cascade" }),
+    /** Row order in the source file (0-based). */
+    position: integer("position").notNull(),
+    /** The item's id in its source (the row number when the source has none). */
+    sourceId: text("source_id").notNull(),
+    subset: text("subset"),
+    category: text("category"),
+    /** The instruction (pools) or the prompt (pairs), as text; the last user turn for chats. */
+    prompt: text("prompt").notNull(),
+    /** The full conversation when the source gave chat messages. */
+    messages: text("messages", { mode: "json" }).$type<ChatMessage[]>(),
+    chosen: text("chosen"),
+    rejected: text("rejected"),
+    /** Source columns beyond the mapped ones. */
+    metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>(),
+    contentHash: text("content_hash").notNull(),
+  },
+  (t) => [
+    uniqueIndex("dataset_items_dataset_source_id_unique").on(t.datasetId, t.sourceId),
+    index("dataset_items_dataset_subset_idx").on(t.datasetId, t.subset),
+    index("dataset_items_dataset_position_idx").on(t.datasetId, t.position),
+  ],
+);
+export type DatasetItemRow = typeof datasetItems.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Runs: a validated config snapshot (JSON, with the prompt texts it used) plus the rows below.
+export const RUN_STATUSES = ["queued", "running", "paused", "completed", "failed", "canceled"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const runs = sqliteTable(
+  "runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    status: text("status", { enum: RUN_STATUSES }).notNull().default("queued"),
+    /** Immutable snapshot of the run config (validated by zod before it is written). */
+    config: text("config", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    seed: integer("seed").notNull(),
+    currentIteration: integer("current_iteration"),
+    currentStage: text("current_stage"),
+    /** Why the run is paused, failed or canceled, in words for people. */
+    statusReason: text("status_reason"),
+    clonedFromRunId: integer("cloned_from_run_id"),
+    createdAt: createdAt(),
+    startedAt: integer("started_at"),
+    finishedAt: integer("finished_at"),
+    updatedAt: integer("updated_at").notNull().$defaultFn(now),
+  },
+  (t) => [
+    index("runs_status_idx").on(t.status),
+    index("runs_created_at_idx").on(t.createdAt),
+    foreignKey({ columns: [t.clonedFromRunId], foreignColumns: [t.id] }).onDelete("set null"),
+  ],
+);
+export type RunRow = typeof runs.$inferSelect;
+
+/** One lease per run, so two processes never drive the same run; a dead owner's lease expires. */
+export const runLeases = sqliteTable("run_leases", {
+  runId: integer("run_id")
+    .primaryKey()
+    .references(() => runs.id, { onDelete: "cascade" }),
+  owner: text("owner").notNull(),
+  acquiredAt: integer("acquired_at").notNull(),
+  heartbeatAt: integer("heartbeat_at").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+});
+export type RunLeaseRow = typeof runLeases.$inferSelect;
+
+/** Datasets a run reads; RESTRICT makes "a dataset in use by a run cannot be deleted" hold. */
+export const runDatasets = sqliteTable(
+  "run_datasets",
+  {
+    runId: integer("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id, { onDelete: "restrict" }),
+    role: text("role", { enum: ["instructions", "eval"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.datasetId, t.role] }), index("run_datasets_dataset_idx").on(t.datasetId)],
+);
+
+/** Backends a run calls, by role; RESTRICT keeps a backend in use from being deleted. */
+export const runBackends = sqliteTable(
+  "run_backends",
+  {
+    runId: integer("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    backendId: integer("backend_id")
+      .notNull()
+      .references(() => backends.id, { onDelete: "restrict" }),
+    role: text("role", { enum: ["generator", "judge", "trainer"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.backendId, t.role] }), index("run_backends_backend_idx").on(t.backendId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Stage 1, select instructions: one classification per (run, candidate instruction), then the
+// seeded, balanced selection written once.
+export const instructionClassifications = sqliteTable(
+  "instruction_classifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    datasetItemId: integer("dataset_item_id")
+      .notNull()
+      .references(() => datasetItems.id, { onDelete: "cascade" }),
+    /** Parsed category; null when the output named none of the allowed categories. */
+    category: text("category"),
+    rawOutput: text("raw_output").notNull(),
+    promptTokens: integer("prompt_tokens").notNull().default(0),
+    completionTokens: integer("completion_tokens").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("instruction_classifications_run_item_unique").on(t.runId, t.datasetItemId)],
+);
+
+export const runInstructions = sqliteTable(
+  "run_instructions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    datasetItemId: integer("dataset_item_id")
+      .notNull()
+      .references(() => datasetItems.id, { onDelete: "cascade" }),
+    category: text("category"),
+    /** Order in the seeded sample. */
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    uniqueIndex("run_instructions_run_item_unique").on(t.runId, t.datasetItemId),
+    index("run_instructions_run_position_idx").on(t.runId, t.position),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Stage 2, build pairs: y_w answers x; y_l answers a modified instruction x'. Dropped pairs keep
+// their row (status "dropped" + reason) so they are counted and never retried.
+export const PAIR_STATUSES = ["ok", "dropped"] as const;
+
+export const pairs = sqliteTable(
+  "pairs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    /** The instruction x (a dataset item of the run's pool). */
+    datasetItemId: integer("dataset_item_id")
+      .notNull()
+      .references(() => datasetItems.id, { onDelete: "cascade" }),
+    status: text("status", { enum: PAIR_STATUSES }).notNull(),
+    dropReason: text("drop_reason"),
+    goodResponse: text("good_response").notNull(),
+    modifiedInstruction: text("modified_instruction"),
+    worseResponse: text("worse_response"),
+    /** The worse-response generation as returned, kept when it could not be parsed. */
+    rawWorseOutput: text("raw_worse_output"),
+    promptTokens: integer("prompt_tokens").notNull().default(0),
+    completionTokens: integer("completion_tokens").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("pairs_run_item_unique").on(t.runId, t.datasetItemId),
+    index("pairs_run_status_idx").on(t.runId, t.status),
+  ],
+);
+export type PairRow = typeof pairs.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Iterations: iteration i's judge (the seed judge for i = 0) judges the pairs, its correct
+// traces train the judge of iteration i + 1, and it is scored on the eval sets.
+export const ITERATION_STATUSES = ["pending", "running", "completed", "failed"] as const;
+
+export const iterations = sqliteTable(
+  "iterations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    index: integer("index").notNull(),
+    judgeBackendId: integer("judge_backend_id").references(() => backends.id, { onDelete: "restrict" }),
+    judgeModel: text("judge_model").notNull(),
+    /** In-context trainer: ids of the kept judgments shown to this judge as demonstrations. */
+    demonstrationJudgmentIds: text("demonstration_judgment_ids", { mode: "json" }).$type<number[]>(),
+    status: text("status", { enum: ITERATION_STATUSES }).notNull().default("pending"),
+    stage: text("stage"),
+    /** Counts a stage computes once (e.g. the filter's drops by reason). */
+    stats: text("stats", { mode: "json" }).$type<Record<string, number>>(),
+    startedAt: integer("started_at"),
+    finishedAt: integer("finished_at"),
+  },
+  (t) => [
+    uniqueIndex("iterations_run_index_unique").on(t.runId, t.index),
+    check("iterations_index_nonnegative", sql`${t.index} >= 0`),
+  ],
+);
+export type IterationRow = typeof iterations.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Stage 3 and 4, judge and filter: one row per (iteration, pair, order, sample).
+export const FILTER_STATUSES = ["kept", "wrong", "surplus", "below_majority", "balanced_out"] as const;
+
+export const judgments = sqliteTable(
+  "judgments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    iterationId: integer("iteration_id")
+      .notNull()
+      .references(() => iterations.id, { onDelete: "cascade" }),
+    pairId: integer("pair_id")
+      .notNull()
+      .references(() => pairs.id, { onDelete: "cascade" }),
+    /** Where y_w was shown: "A" (order AB) or "B" (order BA). */
+    goodPosition: text("good_position", { enum: POSITIONS }).notNull(),
+    sample: integer("sample").notNull(),
+    /** The parsed verdict; null when none or both were found. */
+    verdict: text("verdict", { enum: POSITIONS }),
+    outcome: text("outcome", { enum: OUTCOMES }).notNull(),
+    trace: text("trace").notNull(),
+    finishReason: text("finish_reason"),
+    truncated: integer("truncated", { mode: "boolean" }).notNull().default(false),
+    promptTokens: integer("prompt_tokens").notNull().default(0),
+    completionTokens: integer("completion_tokens").notNull().default(0),
+    latencyMs: integer("latency_ms").notNull().default(0),
+    /** Set by the filter stage: kept for training, or why not. */
+    filterStatus: text("filter_status", { enum: FILTER_STATUSES }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("judgments_iteration_pair_position_sample_unique").on(
+      t.iterationId,
+      t.pairId,
+      t.goodPosition,
+      t.sample,
+    ),
+    index("judgments_iteration_outcome_idx").on(t.iterationId, t.outcome),
+    index("judgments_pair_idx").on(t.pairId),
+    check("judgments_sample_nonnegative", sql`${t.sample} >= 0`),
+  ],
+);
+export type JudgmentRow = typeof judgments.$inferSelect;
+
+/** The filter's output: one training example per kept (iteration, pair, order). */
+export const trainingExamples = sqliteTable(
+  "training_examples",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    iterationId: integer("iteration_id")
+      .notNull()
+      .references(() => iterations.id, { onDelete: "cascade" }),
+    pairId: integer("pair_id")
+      .notNull()
+      .references(() => pairs.id, { onDelete: "cascade" }),
+    goodPosition: text("good_position", { enum: POSITIONS }).notNull(),
+    chosenJudgmentId: integer("chosen_judgment_id")
+      .notNull()
+      .references(() => judgments.id, { onDelete: "cascade" }),
+    /** DPO: a wrong trace for the same prompt; null when there is none (SFT only). */
+    rejectedJudgmentId: integer("rejected_judgment_id").references(() => judgments.id, { onDelete: "cascade" }),
+  },
+  (t) => [uniqueIndex("training_examples_iteration_pair_position_unique").on(t.iterationId, t.pairId, t.goodPosition)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Stage 5, train: one job per iteration; its result is the next iteration's judge.
+export const TRAINING_STATUSES = ["pending", "running", "awaiting_model", "succeeded", "failed"] as const;
+
+export const trainingJobs = sqliteTable(
+  "training_jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    iterationId: integer("iteration_id")
+      .notNull()
+      .references(() => iterations.id, { onDelete: "cascade" }),
+    trainer: text("trainer", { enum: ["fine_tuning_api", "command", "manual", "in_context"] }).notNull(),
+    method: text("method", { enum: ["sft", "dpo"] }).notNull(),
+    status: text("status", { enum: TRAINING_STATUSES }).notNull().default("pending"),
+    baseModel: text("base_model").notNull(),
+    resultModel: text("result_model"),
+    resultBackendId: integer("result_backend_id").references(() => backends.id, { onDelete: "set null" }),
+    externalFileId: text("external_file_id"),
+    externalJobId: text("external_job_id"),
+    exampleCount: integer("example_count").notNull().default(0),
+    log: text("log"),
+    error: text("error"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull().$defaultFn(now),
+    finishedAt: integer("finished_at"),
+  },
+  (t) => [uniqueIndex("training_jobs_iteration_unique").on(t.iterationId)],
+);
+export type TrainingJobRow = typeof trainingJobs.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Stage 6, evaluate: one row per (iteration, eval item, order, sample), then per-subset results.
+export const evalJudgments = sqliteTable(
+  "eval_judgments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    iterationId: integer("iteration_id")
+      .notNull()
+      .references(() => iterations.id, { onDelete: "cascade" }),
+    datasetItemId: integer("dataset_item_id")
+      .notNull()
+      .references(() => datasetItems.id, { onDelete: "cascade" }),
+    /** Where the chosen response was shown. */
+    goodPosition: text("good_position", { enum: POSITIONS }).notNull(),
+    sample: integer("sample").notNull(),
+    verdict: text("verdict", { enum: POSITIONS }),
+    outcome: text("outcome", { enum: OUTCOMES }).notNull(),
+    trace: text("trace").notNull(),
+    finishReason: text("finish_reason"),
+    truncated: integer("truncated", { mode: "boolean" }).notNull().default(false),
+    promptTokens: integer("prompt_tokens").notNull().default(0),
+    completionTokens: integer("completion_tokens").notNull().default(0),
+    latencyMs: integer("latency_ms").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("eval_judgments_iteration_item_position_sample_unique").on(
+      t.iterationId,
+      t.datasetItemId,
+      t.goodPosition,
+      t.sample,
+    ),
+    index("eval_judgments_iteration_outcome_idx").on(t.iterationId, t.outcome),
+    index("eval_judgments_item_idx").on(t.datasetItemId),
+    check("eval_judgments_sample_nonnegative", sql`${t.sample} >= 0`),
+  ],
+);
+export type EvalJudgmentRow = typeof evalJudgments.$inferSelect;
+
+/** Per (iteration, eval set, subset) scores, written once the eval stage has every judgment. */
+export const evalResults = sqliteTable(
+  "eval_results",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    iterationId: integer("iteration_id")
+      .notNull()
+      .references(() => iterations.id, { onDelete: "cascade" }),
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id, { onDelete: "cascade" }),
+    subset: text("subset").notNull(),
+    itemCount: integer("item_count").notNull(),
+    /** Sum of per-item scores (1 chosen, 0 rejected, 0.5 tie or unparseable). */
+    scoreSum: real("score_sum").notNull(),
+    accuracy: real("accuracy").notNull(),
+    ties: integer("ties").notNull().default(0),
+    unparsed: integer("unparsed").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("eval_results_iteration_dataset_subset_unique").on(t.iterationId, t.datasetId, t.subset)],
+);
+export type EvalResultRow = typeof evalResults.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Run events: state changes and errors (with a sample of each kind) shown on the run page.
+export const runEvents = sqliteTable(
+  "run_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    iterationIndex: integer("iteration_index"),
+    stage: text("stage"),
+    level: text("level", { enum: ["info", "warn", "error"] }).notNull(),
+    kind: text("kind"),
+    message: text("message").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("run_events_run_created_idx").on(t.runId, t.createdAt)],
+);
+export type RunEventRow = typeof runEvents.$inferSelect;
