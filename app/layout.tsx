@@ -8,6 +8,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Judge Lab", template: "%s · Judge Lab" },
   description: "Self-Taught Evaluator experiments: train and compare LLM judges without human labels.",
+  icons: { icon: "/favicon.svg" },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
