@@ -71,7 +71,9 @@ test("bad input shows which field is wrong and saves nothing", async ({ backends
   await backendsPage.fillForm({ preset: "Custom", name: "Broken", baseUrls: ["localhost:8000"], maxInFlight: "0", apiKeyEnv: "sk-live-123", timeoutSeconds: "abc" });
   await backendsPage.submit();
 
-  await expect(page.getByRole("alert").first()).toContainText("The backend was not saved");
+  await expect(page.getByRole("alert").first()).toHaveText(
+    "The backend was not saved: fix Base URL 1, API key environment variable, Max in-flight requests, Request timeout.",
+  );
   await expect(page.getByLabel("Base URL 1", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Base URL 1", { exact: true })).toHaveAccessibleDescription(/full URL starting with http/);
   await expect(page.getByLabel("Max in-flight requests")).toHaveAccessibleDescription(/at least 1/);

@@ -18,6 +18,9 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
+/** One "field: message" per field (its first issue), joined for a single line. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issuePath(issue)}: ${issue.message}`).join("; ");
+  return Object.entries(fieldErrorsOf(error))
+    .map(([field, message]) => `${field}: ${message}`)
+    .join("; ");
 }

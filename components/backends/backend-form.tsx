@@ -25,6 +25,29 @@ import { ConnectionResult } from "./connection-result";
 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 
+const fieldLabels: Record<string, string> = {
+  name: "Name",
+  preset: "Preset",
+  baseUrls: "Base URLs",
+  apiKeyEnv: "API key environment variable",
+  maxInFlight: "Max in-flight requests",
+  requestsPerMinute: "Requests per minute",
+  tokensPerMinute: "Tokens per minute",
+  timeoutSeconds: "Request timeout",
+};
+
+function fieldLabel(path: string): string {
+  const replica = /^baseUrls\.(\d+)$/.exec(path);
+  return replica ? `Base URL ${Number(replica[1]) + 1}` : (fieldLabels[path] ?? path);
+}
+
+/** The banner over a form: which fields to fix, by their labels, or the server's message. */
+function failureText(failure: Failure, what: string): string {
+  const fields = Object.keys(failure.fieldErrors ?? {});
+  if (fields.length === 0 || !failure.code.startsWith("bad_request")) return failure.message;
+  return `${what}: fix ${fields.map(fieldLabel).join(", ")}.`;
+}
+
 export function BackendForm({ initial, backendId }: { initial: BackendDraft; backendId?: number }) {
   const router = useRouter();
   const [draft, setDraft] = useState(initial);
@@ -76,7 +99,7 @@ export function BackendForm({ initial, backendId }: { initial: BackendDraft; bac
       }}
       aria-label={backendId ? "Edit backend" : "New backend"}
     >
-      {failure ? <InlineAlert tone="error">{failure.message}</InlineAlert> : null}
+      {failure ? <InlineAlert tone="error">{failureText(failure, "The backend was not saved")}</InlineAlert> : null}
 
       <Card>
         <CardHeader>
@@ -263,7 +286,7 @@ export function BackendForm({ initial, backendId }: { initial: BackendDraft; bac
             <Link href="/backends">Cancel</Link>
           </Button>
         </div>
-        {testFailure ? <InlineAlert tone="error">{testFailure.message}</InlineAlert> : null}
+        {testFailure ? <InlineAlert tone="error">{failureText(testFailure, "Cannot test the connection")}</InlineAlert> : null}
         {check ? <ConnectionResult check={check} /> : null}
       </div>
     </form>

@@ -29,8 +29,12 @@ import { ConnectionResult } from "./connection-result";
 
 const unreachable = "The server could not be reached. Is Judge Lab still running?";
 
-function limitText(value: number | null, unit: string): string {
-  return value === null ? "no limit" : `${value.toLocaleString("en-US")} ${unit}`;
+function rateLimitText(backend: BackendView): string {
+  const limits = [
+    backend.requestsPerMinute === null ? null : `${backend.requestsPerMinute.toLocaleString("en-US")} req/min`,
+    backend.tokensPerMinute === null ? null : `${backend.tokensPerMinute.toLocaleString("en-US")} tok/min`,
+  ].filter(Boolean);
+  return limits.length === 0 ? "none" : limits.join(" · ");
 }
 
 export function BackendList({ backends }: { backends: BackendView[] }) {
@@ -130,9 +134,7 @@ function BackendCard({ backend }: { backend: BackendView }) {
         </div>
         <div>
           <dt className="text-xs text-muted-foreground">Rate limits</dt>
-          <dd className="mt-0.5 tabular-nums">
-            {limitText(backend.requestsPerMinute, "req/min")}, {limitText(backend.tokensPerMinute, "tok/min")}
-          </dd>
+          <dd className="mt-0.5 tabular-nums">{rateLimitText(backend)}</dd>
         </div>
         <div>
           <dt className="text-xs text-muted-foreground">Timeout · capabilities</dt>
