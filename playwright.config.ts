@@ -38,6 +38,6 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { DATABASE_URL: process.env.E2E_DATABASE_URL, NEXT_DIST_DIR: ".next-test" },
+    env: { DATABASE_URL: process.env.E2E_DATABASE_URL, NEXT_DIST_DIR: ".next-test", PORT: String(port) },
   },
 });

@@ -68,7 +68,14 @@ test("a dead URL gets a clear error, before and after saving", async ({ backends
 test("bad input shows which field is wrong and saves nothing", async ({ backendsPage, page }) => {
   await backendsPage.goto();
   await backendsPage.openNewForm();
-  await backendsPage.fillForm({ preset: "Custom", name: "Broken", baseUrls: ["localhost:8000"], maxInFlight: "0", apiKeyEnv: "sk-live-123", timeoutSeconds: "abc" });
+  await backendsPage.fillForm({
+    preset: "Custom",
+    name: "Broken",
+    baseUrls: ["localhost:8000"],
+    maxInFlight: "0",
+    apiKeyEnv: "sk-live-123",
+    timeoutSeconds: "abc",
+  });
   await backendsPage.submit();
 
   await expect(page.getByRole("alert").first()).toHaveText(

@@ -40,9 +40,7 @@ export class AppError extends Error {
 }
 
 /** What a server action returns: data on success, a code and a message for people otherwise. */
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
 
 /** Turn anything thrown inside an action into an ActionResult, logging what people do not see. */
 export function toActionError(error: unknown): Extract<ActionResult<never>, { ok: false }> {

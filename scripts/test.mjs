@@ -43,7 +43,9 @@ function ensureChromium() {
   const canApt = process.getuid?.() === 0 && spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
   if (canApt) {
     console.log("Chromium not found; installing Debian's chromium package (apt-get install -y chromium, about a minute)…");
-    const install = spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"], { stdio: "inherit" });
+    const install = spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"], {
+      stdio: "inherit",
+    });
     const installed = install.status === 0 ? findChromium() : null;
     if (installed) return installed;
   }
@@ -64,7 +66,11 @@ if (!fs.existsSync(bin("next", "package.json"))) {
   process.exit(1);
 }
 
-if (!e2eOnly) step("vitest", process.execPath, [bin("vitest", "vitest.mjs"), "run"]);
+if (!e2eOnly) {
+  // Type errors anywhere (tests included) fail fast here, before the slower steps.
+  step("typecheck (tsc --noEmit)", process.execPath, [bin("typescript", "bin/tsc"), "--noEmit", "-p", root]);
+  step("vitest", process.execPath, [bin("vitest", "vitest.mjs"), "run"]);
+}
 
 if (!unitOnly) {
   const chromium = ensureChromium();

@@ -32,8 +32,8 @@ export default async function BackendsPage() {
       />
       {backends.length === 0 ? (
         <EmptyState icon={<Server />} title="No backends yet" action={addButton}>
-          A backend is a model server Judge Lab calls: the generator that writes responses and the judge being trained.
-          Pick a preset and the form fills in its usual address and limits.
+          A backend is a model server Judge Lab calls: the generator that writes responses and the judge being trained. Pick a preset and
+          the form fills in its usual address and limits.
         </EmptyState>
       ) : (
         <BackendList backends={backends} />

@@ -23,8 +23,8 @@ export default async function DatasetsPage() {
       />
       {datasets.length === 0 ? (
         <EmptyState icon={<Database />} title="No datasets yet">
-          An instruction pool is a list of user instructions with no labels. A labelled pair set holds a prompt, a chosen and a
-          rejected response, like RewardBench. Both are stored here once imported.
+          An instruction pool is a list of user instructions with no labels. A labelled pair set holds a prompt, a chosen and a rejected
+          response, like RewardBench. Both are stored here once imported.
         </EmptyState>
       ) : (
         <Table>

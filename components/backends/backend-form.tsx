@@ -71,7 +71,8 @@ export function BackendForm({ initial, backendId }: { initial: BackendDraft; bac
       toast.success(backendId ? `Saved "${draft.name.trim()}"` : `Added "${draft.name.trim()}"`);
       router.push("/backends");
     },
-    onError: () => setFailure({ ok: false, code: "unavailable:action", message: "The server could not be reached. Is Judge Lab still running?" }),
+    onError: () =>
+      setFailure({ ok: false, code: "unavailable:action", message: "The server could not be reached. Is Judge Lab still running?" }),
   });
 
   const test = useMutation({
@@ -84,7 +85,8 @@ export function BackendForm({ initial, backendId }: { initial: BackendDraft; bac
       setTestFailure(null);
     },
     onSuccess: (result) => (result.ok ? setCheck(result.data) : setTestFailure(result)),
-    onError: () => setTestFailure({ ok: false, code: "unavailable:action", message: "The server could not be reached. Is Judge Lab still running?" }),
+    onError: () =>
+      setTestFailure({ ok: false, code: "unavailable:action", message: "The server could not be reached. Is Judge Lab still running?" }),
   });
 
   const preset = BACKEND_PRESETS[draft.preset];
@@ -156,7 +158,12 @@ export function BackendForm({ initial, backendId }: { initial: BackendDraft; bac
                         variant="ghost"
                         size="icon"
                         aria-label={`Remove base URL ${index + 1}`}
-                        onClick={() => set("baseUrls", draft.baseUrls.filter((_, i) => i !== index))}
+                        onClick={() =>
+                          set(
+                            "baseUrls",
+                            draft.baseUrls.filter((_, i) => i !== index),
+                          )
+                        }
                       >
                         <X />
                       </Button>
@@ -234,7 +241,12 @@ export function BackendForm({ initial, backendId }: { initial: BackendDraft; bac
           </Field>
           <Field id="timeoutSeconds" label="Request timeout (seconds)" error={fieldErrors.timeoutSeconds}>
             {(control) => (
-              <Input {...control} inputMode="decimal" value={draft.timeoutSeconds} onChange={(e) => set("timeoutSeconds", e.target.value)} />
+              <Input
+                {...control}
+                inputMode="decimal"
+                value={draft.timeoutSeconds}
+                onChange={(e) => set("timeoutSeconds", e.target.value)}
+              />
             )}
           </Field>
         </CardContent>

@@ -72,8 +72,9 @@ function BackendCard({ backend }: { backend: BackendView }) {
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-2">
             <h2 className="truncate text-base font-semibold">{backend.name}</h2>
-            <Badge variant={backend.preset === "simjudge" ? "warning" : "secondary"}>{backend.presetLabel}</Badge>
-            {backend.preset === "simjudge" ? <Badge variant="outline">simulated</Badge> : null}
+            <Badge variant="secondary">{backend.preset === "simjudge" ? "SimJudge" : backend.presetLabel}</Badge>
+            {backend.preset === "simjudge" ? <Badge variant="warning">simulated</Badge> : null}
+            {backend.builtin ? <Badge variant="outline">built-in</Badge> : null}
           </div>
           <ul className="mt-1.5 space-y-0.5" aria-label="Base URLs">
             {backend.baseUrls.map((url) => (
@@ -93,23 +94,25 @@ function BackendCard({ backend }: { backend: BackendView }) {
               <Pencil /> Edit
             </Link>
           </Button>
-          <AlertDialog open={confirmOpen} onOpenChange={setConfirmOpen}>
-            <AlertDialogTrigger asChild>
-              <Button variant="ghost" size="sm" aria-label={`Delete ${backend.name}`} disabled={remove.isPending}>
-                <Trash2 /> Delete
-              </Button>
-            </AlertDialogTrigger>
-            <AlertDialogContent>
-              <AlertDialogTitle>Delete &ldquo;{backend.name}&rdquo;?</AlertDialogTitle>
-              <AlertDialogDescription>
-                Only its settings are removed; the model server is not touched. A backend used by a run cannot be deleted.
-              </AlertDialogDescription>
-              <AlertDialogFooter>
-                <AlertDialogCancel>Cancel</AlertDialogCancel>
-                <AlertDialogAction onClick={() => remove.mutate()}>Delete</AlertDialogAction>
-              </AlertDialogFooter>
-            </AlertDialogContent>
-          </AlertDialog>
+          {backend.builtin ? null : (
+            <AlertDialog open={confirmOpen} onOpenChange={setConfirmOpen}>
+              <AlertDialogTrigger asChild>
+                <Button variant="ghost" size="sm" aria-label={`Delete ${backend.name}`} disabled={remove.isPending}>
+                  <Trash2 /> Delete
+                </Button>
+              </AlertDialogTrigger>
+              <AlertDialogContent>
+                <AlertDialogTitle>Delete &ldquo;{backend.name}&rdquo;?</AlertDialogTitle>
+                <AlertDialogDescription>
+                  Only its settings are removed; the model server is not touched. A backend used by a run cannot be deleted.
+                </AlertDialogDescription>
+                <AlertDialogFooter>
+                  <AlertDialogCancel>Cancel</AlertDialogCancel>
+                  <AlertDialogAction onClick={() => remove.mutate()}>Delete</AlertDialogAction>
+                </AlertDialogFooter>
+              </AlertDialogContent>
+            </AlertDialog>
+          )}
         </div>
       </div>
 

@@ -36,9 +36,7 @@ export function ConnectionResult({ check }: { check: ConnectionCheck }) {
                     </li>
                   ))}
                   {replica.models.length > MAX_MODELS_SHOWN ? (
-                    <li className="px-1.5 py-0.5 text-xs text-muted-foreground">
-                      and {replica.models.length - MAX_MODELS_SHOWN} more
-                    </li>
+                    <li className="px-1.5 py-0.5 text-xs text-muted-foreground">and {replica.models.length - MAX_MODELS_SHOWN} more</li>
                   ) : null}
                 </ul>
               </div>

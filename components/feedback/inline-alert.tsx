@@ -9,15 +9,7 @@ const styles = {
   success: { box: "border-success/40 bg-success/10 text-success", Icon: CheckCircle2 },
 } as const;
 
-export function InlineAlert({
-  tone,
-  children,
-  className,
-}: {
-  tone: keyof typeof styles;
-  children: ReactNode;
-  className?: string;
-}) {
+export function InlineAlert({ tone, children, className }: { tone: keyof typeof styles; children: ReactNode; className?: string }) {
   const { box, Icon } = styles[tone];
   return (
     <div role={tone === "error" ? "alert" : "status"} className={cn("flex gap-2 rounded-md border px-3 py-2 text-sm", box, className)}>

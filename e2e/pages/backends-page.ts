@@ -31,7 +31,11 @@ export class BackendsPage {
     if (values.name !== undefined) await page.getByLabel("Name", { exact: true }).fill(values.name);
     if (values.baseUrls) {
       const urlInputs = page.getByLabel(/^Base URL \d+$/);
-      while ((await urlInputs.count()) > 1) await page.getByRole("button", { name: /^Remove base URL/ }).last().click();
+      while ((await urlInputs.count()) > 1)
+        await page
+          .getByRole("button", { name: /^Remove base URL/ })
+          .last()
+          .click();
       for (const [index, url] of values.baseUrls.entries()) {
         if (index > 0) await page.getByRole("button", { name: "Add replica" }).click();
         await page.getByLabel(`Base URL ${index + 1}`, { exact: true }).fill(url);
@@ -69,7 +73,9 @@ export class BackendsPage {
   }
 
   async edit(name: string, values: BackendFormValues) {
-    await this.card(name).getByRole("link", { name: `Edit ${name}` }).click();
+    await this.card(name)
+      .getByRole("link", { name: `Edit ${name}` })
+      .click();
     await expect(this.page.getByRole("heading", { level: 1, name: `Edit ${name}` })).toBeVisible();
     await this.fillForm(values);
     await this.submit();
@@ -77,7 +83,9 @@ export class BackendsPage {
   }
 
   async delete(name: string) {
-    await this.card(name).getByRole("button", { name: `Delete ${name}` }).click();
+    await this.card(name)
+      .getByRole("button", { name: `Delete ${name}` })
+      .click();
     const dialog = this.page.getByRole("alertdialog");
     await expect(dialog).toContainText(`Delete “${name}”?`);
     await dialog.getByRole("button", { name: "Delete" }).click();

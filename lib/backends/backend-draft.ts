@@ -61,8 +61,7 @@ export function switchPreset(draft: BackendDraft, next: PresetId): BackendDraft 
   const before = draftFromPreset(draft.preset);
   const after = draftFromPreset(next);
   const untouchedUrls =
-    draft.baseUrls.every((url) => url.trim() === "") ||
-    (draft.baseUrls.length === 1 && draft.baseUrls[0] === before.baseUrls[0]);
+    draft.baseUrls.every((url) => url.trim() === "") || (draft.baseUrls.length === 1 && draft.baseUrls[0] === before.baseUrls[0]);
   const pick = <K extends keyof BackendDraft>(key: K): BackendDraft[K] =>
     draft[key] === before[key] || draft[key] === "" ? after[key] : draft[key];
   return {

@@ -18,7 +18,10 @@ export const baseUrlSchema = z
       if (!value.includes("://")) throw new TypeError("no scheme");
       url = new URL(value);
     } catch {
-      ctx.addIssue({ code: "custom", message: `Enter a full URL starting with http:// or https://, e.g. http://${value.replace(/^\/+/, "") || "localhost:8000"}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `Enter a full URL starting with http:// or https://, e.g. http://${value.replace(/^\/+/, "") || "localhost:8000"}`,
+      });
       return;
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") {
@@ -62,11 +65,7 @@ const optionalLimit = (label: string, max: number) =>
 
 export const backendInputSchema = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, "Give the backend a name")
-      .max(80, "A name can be at most 80 characters"),
+    name: z.string().trim().min(1, "Give the backend a name").max(80, "A name can be at most 80 characters"),
     preset: z.enum(PRESET_IDS, { error: `Pick a preset: ${PRESET_IDS.join(", ")}` }),
     baseUrls: z
       .array(baseUrlSchema)

@@ -6,17 +6,7 @@
  * Timestamps are integer milliseconds since the epoch; they aggregate and serialize as plain numbers.
  */
 import { sql } from "drizzle-orm";
-import {
-  check,
-  foreignKey,
-  index,
-  integer,
-  primaryKey,
-  real,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { check, foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const now = () => Date.now();
 const createdAt = () => integer("created_at").notNull().$defaultFn(now);
@@ -82,10 +72,7 @@ export const datasets = sqliteTable(
     builtin: integer("builtin", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("datasets_name_unique").on(t.name),
-    uniqueIndex("datasets_kind_content_hash_unique").on(t.kind, t.contentHash),
-  ],
+  (t) => [uniqueIndex("datasets_name_unique").on(t.name), uniqueIndex("datasets_kind_content_hash_unique").on(t.kind, t.contentHash)],
 );
 export type DatasetRow = typeof datasets.$inferSelect;
 
@@ -266,10 +253,7 @@ export const pairs = sqliteTable(
     completionTokens: integer("completion_tokens").notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("pairs_run_item_unique").on(t.runId, t.datasetItemId),
-    index("pairs_run_status_idx").on(t.runId, t.status),
-  ],
+  (t) => [uniqueIndex("pairs_run_item_unique").on(t.runId, t.datasetItemId), index("pairs_run_status_idx").on(t.runId, t.status)],
 );
 export type PairRow = typeof pairs.$inferSelect;
 
@@ -297,10 +281,7 @@ export const iterations = sqliteTable(
     startedAt: integer("started_at"),
     finishedAt: integer("finished_at"),
   },
-  (t) => [
-    uniqueIndex("iterations_run_index_unique").on(t.runId, t.index),
-    check("iterations_index_nonnegative", sql`${t.index} >= 0`),
-  ],
+  (t) => [uniqueIndex("iterations_run_index_unique").on(t.runId, t.index), check("iterations_index_nonnegative", sql`${t.index} >= 0`)],
 );
 export type IterationRow = typeof iterations.$inferSelect;
 
@@ -335,12 +316,7 @@ export const judgments = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("judgments_iteration_pair_position_sample_unique").on(
-      t.iterationId,
-      t.pairId,
-      t.goodPosition,
-      t.sample,
-    ),
+    uniqueIndex("judgments_iteration_pair_position_sample_unique").on(t.iterationId, t.pairId, t.goodPosition, t.sample),
     index("judgments_iteration_outcome_idx").on(t.iterationId, t.outcome),
     index("judgments_pair_idx").on(t.pairId),
     check("judgments_sample_nonnegative", sql`${t.sample} >= 0`),
@@ -425,12 +401,7 @@ export const evalJudgments = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("eval_judgments_iteration_item_position_sample_unique").on(
-      t.iterationId,
-      t.datasetItemId,
-      t.goodPosition,
-      t.sample,
-    ),
+    uniqueIndex("eval_judgments_iteration_item_position_sample_unique").on(t.iterationId, t.datasetItemId, t.goodPosition, t.sample),
     index("eval_judgments_iteration_outcome_idx").on(t.iterationId, t.outcome),
     index("eval_judgments_item_idx").on(t.datasetItemId),
     check("eval_judgments_sample_nonnegative", sql`${t.sample} >= 0`),
@@ -481,3 +452,53 @@ export const runEvents = sqliteTable(
   (t) => [index("run_events_run_created_idx").on(t.runId, t.createdAt)],
 );
 export type RunEventRow = typeof runEvents.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// SimJudge, the built-in simulated model server (lib/simulator): its registered models (with the
+// weights fine-tuning produced), uploaded training files and fine-tuning jobs. Stored here so they
+// survive restarts; the standalone SimJudge uses its own database file with the same schema.
+export const simModels = sqliteTable("sim_models", {
+  id: text("id").primaryKey(),
+  /** The model it was fine-tuned from; null for a base model. */
+  parentModel: text("parent_model"),
+  weights: text("weights", { mode: "json" }).$type<[number, number, number, number]>().notNull(),
+  /** Training examples seen over its history; lowers the format-breaking rate. */
+  examplesSeen: integer("examples_seen").notNull().default(0),
+  /** Faults injected into every request to this model (tests, chaos). */
+  faults: text("faults", { mode: "json" }).$type<Record<string, unknown>>(),
+  createdAt: createdAt(),
+});
+export type SimModelRow = typeof simModels.$inferSelect;
+
+export const simFiles = sqliteTable("sim_files", {
+  id: text("id").primaryKey(),
+  filename: text("filename").notNull(),
+  purpose: text("purpose").notNull(),
+  bytes: integer("bytes").notNull(),
+  content: text("content").notNull(),
+  createdAt: createdAt(),
+});
+export type SimFileRow = typeof simFiles.$inferSelect;
+
+export const SIM_JOB_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
+
+export const simFineTuningJobs = sqliteTable(
+  "sim_fine_tuning_jobs",
+  {
+    id: text("id").primaryKey(),
+    model: text("model").notNull(),
+    trainingFile: text("training_file").notNull(),
+    method: text("method", { enum: ["supervised", "dpo"] }).notNull(),
+    suffix: text("suffix"),
+    status: text("status", { enum: SIM_JOB_STATUSES }).notNull(),
+    fineTunedModel: text("fine_tuned_model"),
+    error: text("error"),
+    trainedExamples: integer("trained_examples"),
+    skippedExamples: integer("skipped_examples"),
+    createdAt: createdAt(),
+    startedAt: integer("started_at"),
+    finishedAt: integer("finished_at"),
+  },
+  (t) => [index("sim_fine_tuning_jobs_status_idx").on(t.status)],
+);
+export type SimFineTuningJobRow = typeof simFineTuningJobs.$inferSelect;

@@ -54,10 +54,7 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /** A fetch that threw (no HTTP answer): network failure, timeout or cancellation. */
-export function classifyFetchFailure(
-  error: unknown,
-  context: { url: string; timeoutMs: number; timedOut?: boolean },
-): InferenceError {
+export function classifyFetchFailure(error: unknown, context: { url: string; timeoutMs: number; timedOut?: boolean }): InferenceError {
   const { url, timeoutMs } = context;
   const name = error instanceof Error ? error.name : "";
   if (context.timedOut || name === "TimeoutError") {
@@ -90,7 +87,8 @@ export function classifyHttpStatus(
         : `No API key was sent: ${context.apiKeyEnv} is not set in the server's environment.`;
     return new InferenceError("auth", `Authentication failed (401). ${hint}${said}`, { status });
   }
-  if (status === 403) return new InferenceError("forbidden", `Access denied (403): the key is valid but not allowed here.${said}`, { status });
+  if (status === 403)
+    return new InferenceError("forbidden", `Access denied (403): the key is valid but not allowed here.${said}`, { status });
   if (status === 404) {
     return new InferenceError(
       "not_found",

@@ -12,7 +12,12 @@ describe("switchPreset", () => {
   });
 
   it("keeps a name, URLs and limits the user changed", () => {
-    const edited = { ...draftFromPreset("vllm"), name: "gpu-box", baseUrls: ["http://gpu1:8000/v1", "http://gpu2:8000/v1"], maxInFlight: "512" };
+    const edited = {
+      ...draftFromPreset("vllm"),
+      name: "gpu-box",
+      baseUrls: ["http://gpu1:8000/v1", "http://gpu2:8000/v1"],
+      maxInFlight: "512",
+    };
     const draft = switchPreset(edited, "sglang");
     expect(draft.name).toBe("gpu-box");
     expect(draft.baseUrls).toEqual(["http://gpu1:8000/v1", "http://gpu2:8000/v1"]);

@@ -33,7 +33,11 @@ describe("backend queries", () => {
     createBackend(temp.db, input({ name: "Another" }));
     expect(getBackendById(temp.db, created.id)).toMatchObject({ name: "vLLM box", timeoutMs: 90_000, apiKeyEnv: "VLLM_API_KEY" });
     expect(listBackends(temp.db).map((b) => b.name)).toEqual(["Another", "vLLM box"]);
-    const updated = updateBackend(temp.db, created.id, input({ baseUrls: ["http://gpu1:8000/v1", "http://gpu2:8000/v1"], maxInFlight: 256 }));
+    const updated = updateBackend(
+      temp.db,
+      created.id,
+      input({ baseUrls: ["http://gpu1:8000/v1", "http://gpu2:8000/v1"], maxInFlight: 256 }),
+    );
     expect(updated.baseUrls).toHaveLength(2);
     expect(updated.maxInFlight).toBe(256);
   });

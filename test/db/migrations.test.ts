@@ -34,6 +34,9 @@ const expectedTables = [
   "run_instructions",
   "run_leases",
   "runs",
+  "sim_files",
+  "sim_fine_tuning_jobs",
+  "sim_models",
   "training_examples",
   "training_jobs",
 ];
@@ -43,7 +46,9 @@ describe("migrations", () => {
     const file = tempFile();
     const db = openDatabase({ file, migrationsFolder });
     const tables = db.$client
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name",
+      )
       .pluck()
       .all();
     expect(tables).toEqual(expectedTables);
@@ -56,7 +61,9 @@ describe("migrations", () => {
     const first = openDatabase({ file, migrationsFolder });
     const applied = first.$client.prepare("select count(*) from __drizzle_migrations").pluck().get();
     first.$client
-      .prepare("insert into backends (name, preset, base_urls, max_in_flight, timeout_ms, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)")
+      .prepare(
+        "insert into backends (name, preset, base_urls, max_in_flight, timeout_ms, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
+      )
       .run("kept", "vllm", '["http://localhost:8000/v1"]', 8, 1000, 1, 1);
     first.$client.close();
 
@@ -78,6 +85,8 @@ describe("migrations", () => {
     const file = tempFile();
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, "this is not a SQLite database, just text that is long enough to have a header");
-    expect(() => openDatabase({ file, migrationsFolder })).toThrow(new RegExp(`Could not open the database ${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}`));
+    expect(() => openDatabase({ file, migrationsFolder })).toThrow(
+      new RegExp(`Could not open the database ${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}`),
+    );
   });
 });

@@ -24,23 +24,46 @@ const judgment = (iterationId: number, pairId: number, goodPosition: "A" | "B", 
 describe("unique keys", () => {
   it("reject a second judgment for the same iteration, pair, order and sample", () => {
     const { iteration, pair } = seedRunWithPair(temp.db);
-    temp.db.insert(judgments).values(judgment(iteration.id, pair.id, "A", 0)).run();
-    expect(() => temp.db.insert(judgments).values(judgment(iteration.id, pair.id, "A", 0)).run()).toThrow(/UNIQUE constraint failed/);
+    temp.db
+      .insert(judgments)
+      .values(judgment(iteration.id, pair.id, "A", 0))
+      .run();
+    expect(() =>
+      temp.db
+        .insert(judgments)
+        .values(judgment(iteration.id, pair.id, "A", 0))
+        .run(),
+    ).toThrow(/UNIQUE constraint failed/);
     // Another order or sample is other work, so it is accepted.
-    temp.db.insert(judgments).values(judgment(iteration.id, pair.id, "B", 0)).run();
-    temp.db.insert(judgments).values(judgment(iteration.id, pair.id, "A", 1)).run();
+    temp.db
+      .insert(judgments)
+      .values(judgment(iteration.id, pair.id, "B", 0))
+      .run();
+    temp.db
+      .insert(judgments)
+      .values(judgment(iteration.id, pair.id, "A", 1))
+      .run();
     expect(temp.db.select().from(judgments).all()).toHaveLength(3);
   });
 
   it("let a batch skip the rows that exist (resume writes nothing twice)", () => {
     const { iteration, pair } = seedRunWithPair(temp.db);
-    temp.db.insert(judgments).values(judgment(iteration.id, pair.id, "A", 0)).run();
+    temp.db
+      .insert(judgments)
+      .values(judgment(iteration.id, pair.id, "A", 0))
+      .run();
     temp.db
       .insert(judgments)
       .values([judgment(iteration.id, pair.id, "A", 0), judgment(iteration.id, pair.id, "A", 1)])
       .onConflictDoNothing()
       .run();
-    expect(temp.db.select().from(judgments).all().map((row) => row.sample)).toEqual([0, 1]);
+    expect(
+      temp.db
+        .select()
+        .from(judgments)
+        .all()
+        .map((row) => row.sample),
+    ).toEqual([0, 1]);
   });
 
   it("reject a second pair for the same run and instruction", () => {
@@ -52,7 +75,14 @@ describe("unique keys", () => {
 
   it("reject a second eval judgment for the same iteration, item, order and sample", () => {
     const { iteration, item } = seedRunWithPair(temp.db);
-    const row = { iterationId: iteration.id, datasetItemId: item.id, goodPosition: "B" as const, sample: 0, outcome: "wrong" as const, trace: "t" };
+    const row = {
+      iterationId: iteration.id,
+      datasetItemId: item.id,
+      goodPosition: "B" as const,
+      sample: 0,
+      outcome: "wrong" as const,
+      trace: "t",
+    };
     temp.db.insert(evalJudgments).values(row).run();
     expect(() => temp.db.insert(evalJudgments).values(row).run()).toThrow(/UNIQUE constraint failed/);
   });
@@ -68,7 +98,10 @@ describe("unique keys", () => {
   it("reject two backends with one name", () => {
     seedRunWithPair(temp.db);
     expect(() =>
-      temp.db.insert(backends).values({ name: "sim", preset: "vllm", baseUrls: ["http://x/v1"], maxInFlight: 1, timeoutMs: 1 }).run(),
+      temp.db
+        .insert(backends)
+        .values({ name: "sim", preset: "vllm", baseUrls: ["http://x/v1"], maxInFlight: 1, timeoutMs: 1 })
+        .run(),
     ).toThrow(/UNIQUE constraint failed: backends.name/);
   });
 });
@@ -76,7 +109,12 @@ describe("unique keys", () => {
 describe("foreign keys", () => {
   it("reject a judgment that points at a pair that does not exist", () => {
     const { iteration } = seedRunWithPair(temp.db);
-    expect(() => temp.db.insert(judgments).values(judgment(iteration.id, 9999, "A", 0)).run()).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() =>
+      temp.db
+        .insert(judgments)
+        .values(judgment(iteration.id, 9999, "A", 0))
+        .run(),
+    ).toThrow(/FOREIGN KEY constraint failed/);
   });
 
   it("keep a backend or dataset a run uses from being deleted", () => {
@@ -87,7 +125,10 @@ describe("foreign keys", () => {
 
   it("delete a run's rows with the run", () => {
     const { iteration, pair, run } = seedRunWithPair(temp.db);
-    temp.db.insert(judgments).values(judgment(iteration.id, pair.id, "A", 0)).run();
+    temp.db
+      .insert(judgments)
+      .values(judgment(iteration.id, pair.id, "A", 0))
+      .run();
     temp.db.delete(runs).where(eq(runs.id, run.id)).run();
     expect(temp.db.select().from(iterations).all()).toHaveLength(0);
     expect(temp.db.select().from(pairs).all()).toHaveLength(0);
@@ -96,9 +137,17 @@ describe("foreign keys", () => {
 
   it("refuse values outside the checks (negative sample, zero in-flight)", () => {
     const { iteration, pair } = seedRunWithPair(temp.db);
-    expect(() => temp.db.insert(judgments).values(judgment(iteration.id, pair.id, "A", -1)).run()).toThrow(/CHECK constraint failed/);
     expect(() =>
-      temp.db.insert(backends).values({ name: "zero", preset: "vllm", baseUrls: ["http://x/v1"], maxInFlight: 0, timeoutMs: 1 }).run(),
+      temp.db
+        .insert(judgments)
+        .values(judgment(iteration.id, pair.id, "A", -1))
+        .run(),
+    ).toThrow(/CHECK constraint failed/);
+    expect(() =>
+      temp.db
+        .insert(backends)
+        .values({ name: "zero", preset: "vllm", baseUrls: ["http://x/v1"], maxInFlight: 0, timeoutMs: 1 })
+        .run(),
     ).toThrow(/CHECK constraint failed/);
   });
 });

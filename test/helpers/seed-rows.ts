@@ -29,7 +29,14 @@ export function seedRunWithPair(db: Db) {
     .get();
   const pair = db
     .insert(pairs)
-    .values({ runId: run.id, datasetItemId: item.id, status: "ok", goodResponse: "good", modifiedInstruction: "x'", worseResponse: "worse" })
+    .values({
+      runId: run.id,
+      datasetItemId: item.id,
+      status: "ok",
+      goodResponse: "good",
+      modifiedInstruction: "x'",
+      worseResponse: "worse",
+    })
     .returning()
     .get();
   return { backend, dataset, item, run, iteration, pair };

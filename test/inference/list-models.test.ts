@@ -15,7 +15,8 @@ async function serve(handler: Parameters<typeof startHttpServer>[0]): Promise<Te
   return server;
 }
 
-const modelList = (...ids: string[]) => JSON.stringify({ object: "list", data: ids.map((id) => ({ id, object: "model", owned_by: "test" })) });
+const modelList = (...ids: string[]) =>
+  JSON.stringify({ object: "list", data: ids.map((id) => ({ id, object: "model", owned_by: "test" })) });
 
 describe("listModels", () => {
   it("returns the model ids from GET {baseURL}/models", async () => {
@@ -36,7 +37,9 @@ describe("listModels", () => {
   });
 
   it("explains a 401 when the key variable is not set, without guessing a key", async () => {
-    const server = await serve((_req, res) => res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "Invalid API key" } })));
+    const server = await serve((_req, res) =>
+      res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "Invalid API key" } })),
+    );
     const error = await listModels(`${server.url}/v1`, { apiKeyEnv: "TEST_LIST_MODELS_KEY", timeoutMs: 2000 }).catch((e) => e);
     expect(error.kind).toBe("auth");
     expect(error.message).toMatch(/401/);
@@ -62,8 +65,14 @@ describe("listModels", () => {
   it("reports a server that is not OpenAI-compatible", async () => {
     const html = await serve((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<html>router login</html>"));
     const wrongShape = await serve((_req, res) => res.writeHead(200).end(JSON.stringify({ models: ["a"] })));
-    await expect(listModels(html.url, { apiKeyEnv: null, timeoutMs: 2000 })).rejects.toMatchObject({ kind: "bad_response", message: expect.stringMatching(/not with JSON/) });
-    await expect(listModels(wrongShape.url, { apiKeyEnv: null, timeoutMs: 2000 })).rejects.toMatchObject({ kind: "bad_response", message: expect.stringMatching(/model list/) });
+    await expect(listModels(html.url, { apiKeyEnv: null, timeoutMs: 2000 })).rejects.toMatchObject({
+      kind: "bad_response",
+      message: expect.stringMatching(/not with JSON/),
+    });
+    await expect(listModels(wrongShape.url, { apiKeyEnv: null, timeoutMs: 2000 })).rejects.toMatchObject({
+      kind: "bad_response",
+      message: expect.stringMatching(/model list/),
+    });
   });
 
   it("times out a server that never answers", async () => {
@@ -85,10 +94,18 @@ describe("listModels", () => {
   });
 
   it("classifies 5xx and 429 with the server's message", async () => {
-    const busy = await serve((_req, res) => res.writeHead(429, { "retry-after": "7" }).end(JSON.stringify({ error: { message: "slow down" } })));
+    const busy = await serve((_req, res) =>
+      res.writeHead(429, { "retry-after": "7" }).end(JSON.stringify({ error: { message: "slow down" } })),
+    );
     const broken = await serve((_req, res) => res.writeHead(503).end("overloaded"));
-    await expect(listModels(busy.url, { apiKeyEnv: null, timeoutMs: 2000 })).rejects.toMatchObject({ kind: "rate_limited", retryAfterSeconds: 7 });
-    await expect(listModels(broken.url, { apiKeyEnv: null, timeoutMs: 2000 })).rejects.toMatchObject({ kind: "server_error", message: expect.stringMatching(/503.*overloaded/) });
+    await expect(listModels(busy.url, { apiKeyEnv: null, timeoutMs: 2000 })).rejects.toMatchObject({
+      kind: "rate_limited",
+      retryAfterSeconds: 7,
+    });
+    await expect(listModels(broken.url, { apiKeyEnv: null, timeoutMs: 2000 })).rejects.toMatchObject({
+      kind: "server_error",
+      message: expect.stringMatching(/503.*overloaded/),
+    });
   });
 });
 

@@ -2,14 +2,15 @@
  * SQL for backends: list, read, create, update, delete. Each function takes the database first
  * and answers one question; uniqueness and "in use by a run" come back as AppErrors people can read.
  */
-import { asc, count, eq } from "drizzle-orm";
+import { asc, count, desc, eq } from "drizzle-orm";
 import type { BackendInput } from "@/lib/backends/backend-input";
 import { AppError } from "@/lib/errors";
 import type { Queryable } from "../client";
 import { backends, runBackends, runs, type BackendRow } from "../schema";
 
 export function listBackends(db: Queryable): BackendRow[] {
-  return db.select().from(backends).orderBy(asc(backends.name)).all();
+  // The built-in backend first, then by name.
+  return db.select().from(backends).orderBy(desc(backends.builtin), asc(backends.name)).all();
 }
 
 export function getBackendById(db: Queryable, id: number): BackendRow | undefined {
@@ -33,9 +34,7 @@ function toColumns(input: BackendInput) {
 
 function isUniqueNameViolation(error: unknown): boolean {
   return (
-    error instanceof Error &&
-    (error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE" &&
-    error.message.includes("backends.name")
+    error instanceof Error && (error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE" && error.message.includes("backends.name")
   );
 }
 
@@ -88,11 +87,16 @@ export function countBackends(db: Queryable): number {
 
 export function deleteBackend(db: Queryable, id: number): void {
   db.transaction((tx) => {
-    const row = tx.select({ name: backends.name }).from(backends).where(eq(backends.id, id)).get();
+    const row = tx.select({ name: backends.name, builtin: backends.builtin }).from(backends).where(eq(backends.id, id)).get();
     if (!row) throw new AppError("not_found:backend", `Backend #${id} does not exist (it may have been deleted already)`);
+    if (row.builtin)
+      throw new AppError("conflict:backend", `"${row.name}" is built into Judge Lab and cannot be deleted; you can edit its limits`);
     const users = listRunsUsingBackend(tx, id);
     if (users.length > 0) {
-      const names = users.slice(0, 3).map((run) => `"${run.name}" (#${run.id})`).join(", ");
+      const names = users
+        .slice(0, 3)
+        .map((run) => `"${run.name}" (#${run.id})`)
+        .join(", ");
       const more = users.length > 3 ? ` and ${users.length - 3} more` : "";
       throw new AppError(
         "conflict:backend",
