@@ -20,6 +20,7 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [["list"]],
   outputDir: "e2e/.artifacts/results",
+  globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
@@ -38,6 +39,12 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { DATABASE_URL: process.env.E2E_DATABASE_URL, NEXT_DIST_DIR: ".next-test", PORT: String(port) },
+    env: {
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      NEXT_DIST_DIR: ".next-test",
+      PORT: String(port),
+      // The stand-in hub started by e2e/global-setup.ts.
+      HF_ENDPOINT: `http://127.0.0.1:${process.env.E2E_HF_PORT ?? 3198}`,
+    },
   },
 });

@@ -1,10 +1,14 @@
 // Test fixtures: page objects injected into every spec (`test({ backendsPage }) => ...`).
 import { test as base } from "@playwright/test";
 import { BackendsPage } from "./pages/backends-page";
+import { DatasetsPage } from "./pages/datasets-page";
 
-export const test = base.extend<{ backendsPage: BackendsPage }>({
+export const test = base.extend<{ backendsPage: BackendsPage; datasetsPage: DatasetsPage }>({
   backendsPage: async ({ page }, use) => {
     await use(new BackendsPage(page));
+  },
+  datasetsPage: async ({ page }, use) => {
+    await use(new DatasetsPage(page));
   },
 });
 

@@ -68,11 +68,21 @@ export const datasets = sqliteTable(
     /** Hash over every item's content hash: importing the same content twice is detected. */
     contentHash: text("content_hash").notNull(),
     rowCount: integer("row_count").notNull(),
+    /** "importing" while rows are being stored (hidden from lists), "ready" once complete. */
+    status: text("status", { enum: ["importing", "ready"] })
+      .notNull()
+      .default("ready"),
     description: text("description"),
     builtin: integer("builtin", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
+    /** Touched by an import while it stores rows; an "importing" row left stale by a crash is removed. */
+    updatedAt: integer("updated_at").notNull().default(0).$defaultFn(now),
   },
-  (t) => [uniqueIndex("datasets_name_unique").on(t.name), uniqueIndex("datasets_kind_content_hash_unique").on(t.kind, t.contentHash)],
+  (t) => [
+    uniqueIndex("datasets_name_unique").on(t.name),
+    uniqueIndex("datasets_kind_content_hash_unique").on(t.kind, t.contentHash),
+    index("datasets_status_idx").on(t.status),
+  ],
 );
 export type DatasetRow = typeof datasets.$inferSelect;
 

@@ -191,14 +191,12 @@ describe("n-sampling", () => {
       requests++;
       req.resume();
       req.on("end", () =>
-        res
-          .writeHead(200, { "content-type": "application/json" })
-          .end(
-            JSON.stringify({
-              choices: [{ index: 0, message: { content: `sample ${requests}` }, finish_reason: "stop" }],
-              usage: { prompt_tokens: 10, completion_tokens: 2 },
-            }),
-          ),
+        res.writeHead(200, { "content-type": "application/json" }).end(
+          JSON.stringify({
+            choices: [{ index: 0, message: { content: `sample ${requests}` }, finish_reason: "stop" }],
+            usage: { prompt_tokens: 10, completion_tokens: 2 },
+          }),
+        ),
       );
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -1,4 +1,5 @@
 // The app shell: navigation between sections, empty states, the theme switch, and the not-found page.
+// Named to run first (files run in alphabetical order, one worker): the empty states need the fresh database.
 import { expect, test } from "./fixtures";
 
 test("navigation reaches every section and marks the current one", async ({ page }) => {

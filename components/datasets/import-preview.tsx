@@ -1,0 +1,236 @@
+"use client";
+/**
+ * The preview step: the detected layout, the kind and name, the column mapping (each field a
+ * choice among the file's columns), and the first rows as they will be stored, with problems
+ * marked. Changing the mapping re-runs the preview on the server. "Import" starts the import job.
+ */
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { Loader2 } from "lucide-react";
+import { useEffect, useState } from "react";
+import { previewImportAction, startImportAction } from "@/app/datasets/actions";
+import { InlineAlert } from "@/components/feedback/inline-alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { MappingField } from "@/lib/datasets/mapping";
+import { ClampedText } from "./clamped-text";
+import type { ImportPreview as Preview } from "@/lib/datasets/preview";
+import type { DatasetKind } from "@/lib/db/schema";
+
+const pairFields: { field: MappingField; label: string; hint?: string }[] = [
+  { field: "prompt", label: "Prompt", hint: "Leave empty for Anthropic HH dialogues" },
+  { field: "chosen", label: "Chosen (better)" },
+  { field: "rejected", label: "Rejected (worse)" },
+  { field: "responseA", label: "Response A", hint: "Or: two responses…" },
+  { field: "responseB", label: "Response B" },
+  { field: "label", label: "Label", hint: "…and which one is better" },
+  { field: "subset", label: "Subset" },
+  { field: "id", label: "Id" },
+  { field: "category", label: "Category" },
+];
+const instructionFields: { field: MappingField; label: string; hint?: string }[] = [
+  { field: "prompt", label: "Instruction", hint: "Text, or a list of chat messages" },
+  { field: "id", label: "Id" },
+  { field: "category", label: "Category" },
+];
+
+type Mapping = Partial<Record<MappingField, string>>;
+
+export function ImportPreview({ stageId, onImport }: { stageId: string; onImport: (jobId: string) => void }) {
+  const [kind, setKind] = useState<DatasetKind | undefined>(undefined);
+  const [mapping, setMapping] = useState<Mapping | undefined>(undefined);
+  const [name, setName] = useState<string | null>(null);
+  const [description, setDescription] = useState("");
+
+  const preview = useQuery({
+    queryKey: ["import-preview", stageId, kind, mapping],
+    queryFn: async () => {
+      const result = await previewImportAction({
+        stageId,
+        kind,
+        mapping: mapping && Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, v || null])),
+      });
+      if (!result.ok) throw new Error(result.message);
+      return result.data;
+    },
+    placeholderData: keepPreviousData,
+  });
+  const data: Preview | undefined = preview.data;
+
+  // First answer: adopt what was detected, so the form shows it.
+  useEffect(() => {
+    if (!data) return;
+    if (name === null) setName(data.suggestedName);
+    if (kind === undefined && data.kind) setKind(data.kind);
+    if (mapping === undefined && data.mapping) {
+      const { kind: _kind, ...fields } = data.mapping;
+      setMapping(fields as Mapping);
+    }
+  }, [data, kind, mapping, name]);
+
+  const start = useMutation({
+    mutationFn: () =>
+      startImportAction({
+        stageId,
+        name: name ?? "",
+        kind: kind ?? data?.kind ?? "pairs",
+        mapping: mapping && Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, v || null])),
+        description,
+      }),
+    onSuccess: (result) => {
+      if (result.ok) onImport(result.data.jobId);
+    },
+  });
+  const startFailure = start.data && !start.data.ok ? start.data : null;
+  const fieldErrors = { ...data?.mappingError?.fieldErrors, ...startFailure?.fieldErrors };
+
+  if (preview.isPending) {
+    return (
+      <p className="flex items-center gap-2 text-sm text-muted-foreground">
+        <Loader2 className="size-4 animate-spin" /> Reading the first rows…
+      </p>
+    );
+  }
+  if (preview.isError && !data) return <InlineAlert tone="error">{preview.error.message}</InlineAlert>;
+  if (!data) return null;
+
+  const fields = (kind ?? data.kind) === "instructions" ? instructionFields : pairFields;
+  const showPairs = (kind ?? data.kind) !== "instructions";
+
+  return (
+    <div className="grid gap-5">
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        {data.files.map((file) => (
+          <Badge key={file.label} variant="secondary" className="font-mono">
+            {file.label}
+          </Badge>
+        ))}
+        <Badge variant="outline">
+          {data.files[0]?.format.toUpperCase()}
+          {data.files[0]?.gzip ? " + gzip" : ""}
+        </Badge>
+        {data.files.length > 1 ? <Badge variant="outline">{data.files.length} files</Badge> : null}
+        {data.layout ? <span className="text-muted-foreground">Detected: {data.layout}</span> : null}
+        {preview.isFetching ? <Loader2 className="size-4 animate-spin text-muted-foreground" aria-label="Updating the preview" /> : null}
+      </div>
+
+      <div className="grid gap-4 md:grid-cols-[1fr_2fr]">
+        <Field id="kind" label="Kind">
+          {(control) => (
+            <NativeSelect
+              {...control}
+              value={kind ?? data.kind ?? ""}
+              onChange={(e) => (setKind(e.target.value as DatasetKind), setMapping(undefined))}
+            >
+              {data.kind === null && kind === undefined ? <option value="">Choose…</option> : null}
+              <option value="pairs">Labelled pairs (for evaluation)</option>
+              <option value="instructions">Instruction pool (the loop&apos;s input)</option>
+            </NativeSelect>
+          )}
+        </Field>
+        <Field
+          id="datasetName"
+          label="Name"
+          error={fieldErrors.name}
+          hint={showPairs ? "Also the subset of rows that have none." : undefined}
+        >
+          {(control) => <Input {...control} value={name ?? ""} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+      </div>
+
+      <fieldset className="grid gap-3">
+        <legend className="mb-2 text-sm font-medium">Columns</legend>
+        {data.mappingError ? <InlineAlert tone="warning">{data.mappingError.message}</InlineAlert> : null}
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {fields.map(({ field, label, hint }) => (
+            <Field key={field} id={`map-${field}`} label={label} hint={hint} error={fieldErrors[field]}>
+              {(control) => (
+                <NativeSelect
+                  {...control}
+                  value={mapping?.[field] ?? ""}
+                  onChange={(e) => setMapping({ ...mapping, [field]: e.target.value })}
+                >
+                  <option value="">(none)</option>
+                  {data.columns.map((column) => (
+                    <option key={column} value={column}>
+                      {column}
+                    </option>
+                  ))}
+                </NativeSelect>
+              )}
+            </Field>
+          ))}
+        </div>
+        <p className="text-xs text-muted-foreground">Columns not mapped are kept with each item as metadata.</p>
+      </fieldset>
+
+      <Field id="description" label="Description (optional)">
+        {(control) => <Input {...control} value={description} onChange={(e) => setDescription(e.target.value)} />}
+      </Field>
+
+      {data.problems.length > 0 ? (
+        <InlineAlert tone="warning">
+          Problems in the first rows: {data.problems.map((p) => `${p.location}: ${p.message}`).join("; ")}
+        </InlineAlert>
+      ) : null}
+
+      {data.rows.length > 0 ? (
+        <div className="grid gap-2">
+          <h3 className="text-sm font-medium">First {data.rows.length} rows as they will be stored</h3>
+          <Table aria-label="Preview">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Id</TableHead>
+                {showPairs ? <TableHead>Subset</TableHead> : <TableHead>Category</TableHead>}
+                <TableHead>{showPairs ? "Prompt" : "Instruction"}</TableHead>
+                {showPairs ? <TableHead>Chosen</TableHead> : null}
+                {showPairs ? <TableHead>Rejected</TableHead> : null}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.rows.map((row) => (
+                <TableRow key={row.index}>
+                  {row.problems.length > 0 || row.skipped ? (
+                    <TableCell colSpan={showPairs ? 5 : 3} className={row.skipped ? "text-muted-foreground" : "text-destructive"}>
+                      Row {row.index}:{" "}
+                      {row.skipped ? "a tie; skipped and counted" : row.problems.map((p) => `${p.field} ${p.message}`).join("; ")}
+                    </TableCell>
+                  ) : (
+                    <>
+                      <TableCell className="font-mono text-xs">{row.sourceId}</TableCell>
+                      <TableCell className="text-xs">{showPairs ? row.subset : (row.category ?? "—")}</TableCell>
+                      <TableCell className="min-w-56 max-w-sm text-xs">
+                        <ClampedText text={row.prompt} />
+                      </TableCell>
+                      {showPairs ? (
+                        <TableCell className="min-w-44 max-w-xs text-xs">
+                          <ClampedText text={row.chosen} />
+                        </TableCell>
+                      ) : null}
+                      {showPairs ? (
+                        <TableCell className="min-w-44 max-w-xs text-xs">
+                          <ClampedText text={row.rejected} />
+                        </TableCell>
+                      ) : null}
+                    </>
+                  )}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : null}
+
+      {startFailure ? <InlineAlert tone="error">{startFailure.message}</InlineAlert> : null}
+      {start.isError ? <InlineAlert tone="error">The server could not be reached. Is Judge Lab still running?</InlineAlert> : null}
+      <div>
+        <Button onClick={() => start.mutate()} disabled={start.isPending || Boolean(data.mappingError)}>
+          {start.isPending ? <Loader2 className="animate-spin" /> : null} Import
+        </Button>
+        <span className="ml-3 text-xs text-muted-foreground">Every row is checked first; if any is wrong, nothing is stored.</span>
+      </div>
+    </div>
+  );
+}

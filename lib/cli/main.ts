@@ -1,0 +1,73 @@
+/**
+ * The Judge Lab command line (`npm run judge-lab -- <command>`), sharing the app's code and database
+ * (DATABASE_URL respected). Commands: import, datasets, score.
+ */
+import path from "node:path";
+import { openDatabase, type Db } from "@/lib/db/client";
+import { removeStaleImports } from "@/lib/db/queries/datasets";
+import { databaseFile } from "@/lib/env";
+import { datasetsCommand } from "./commands/datasets";
+import { IMPORT_USAGE, importCommand } from "./commands/import";
+import { scoreCommand } from "./commands/score";
+import { CliError, processIo, UsageError, type Io } from "./output";
+
+export const USAGE = `Usage: npm run judge-lab -- <command> [options]
+
+Commands:
+  import <file | hf:owner/name>   import a dataset (see: import --help)
+  datasets [--json]               list datasets with kinds, rows and subsets
+  score <results.jsonl> [--json]  RewardBench scoring of a judge's results
+
+The database is DATABASE_URL (default ./data/judge-lab.db).`;
+
+export async function runCli(argv: string[], options: { io?: Io; migrationsFolder?: string } = {}): Promise<number> {
+  const io = options.io ?? processIo;
+  const [command, ...args] = argv;
+  let db: Db | null = null;
+  const openDb = () => {
+    db = openDatabase({ file: databaseFile(), migrationsFolder: options.migrationsFolder });
+    removeStaleImports(db);
+    return db;
+  };
+  try {
+    if (!command || command === "help" || command === "--help" || command === "-h") {
+      io.stdout(`${USAGE}\n`);
+      return command ? 0 : 2;
+    }
+    if (args.includes("--help") || args.includes("-h")) {
+      io.stdout(`${command === "import" ? IMPORT_USAGE : USAGE}\n`);
+      return 0;
+    }
+    switch (command) {
+      case "import":
+        await importCommand(openDb(), args, io);
+        return 0;
+      case "datasets":
+        datasetsCommand(openDb(), args, io);
+        return 0;
+      case "score":
+        await scoreCommand(args, io);
+        return 0;
+      default:
+        throw new UsageError(`Unknown command "${command}"\n\n${USAGE}`);
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`judge-lab ${command}: ${error.message}\n`);
+      for (const detail of error.details) io.stderr(`  ${detail}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof Error && error.name === "TypeError" && /Unknown option|Unexpected argument/.test(error.message)) {
+      io.stderr(`judge-lab ${command}: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`judge-lab ${command}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    (db as Db | null)?.$client.close();
+  }
+}
+
+export function defaultMigrationsFolder(scriptDir: string): string {
+  return path.join(scriptDir, "..", "drizzle");
+}

@@ -1,0 +1,271 @@
+/**
+ * Turns one source record into a dataset item through a column mapping, or says precisely what is
+ * wrong with it (field by field). Reads every supported layout: plain text columns, chat message
+ * lists ({role, content} or {from, value}), Anthropic HH dialogues ("\n\nHuman: … \n\nAssistant: …",
+ * split into the shared prompt and the two final answers) and label columns that point at the
+ * better of two responses (ties are skipped, not refused). Columns the mapping does not use are
+ * kept as the item's metadata.
+ */
+import { createHash } from "node:crypto";
+import type { ChatMessage } from "@/lib/db/schema";
+import type { ColumnMapping } from "./mapping";
+
+export type NormalizedItem = {
+  sourceId: string;
+  subset: string | null;
+  category: string | null;
+  prompt: string;
+  messages: ChatMessage[] | null;
+  chosen: string | null;
+  rejected: string | null;
+  metadata: Record<string, unknown> | null;
+  contentHash: string;
+};
+
+export type FieldProblem = { field: string; message: string };
+export type NormalizeResult = { item: NormalizedItem } | { skip: "tie" } | { problems: FieldProblem[] };
+
+type Problems = FieldProblem[];
+
+const ROLE_ALIASES: Record<string, ChatMessage["role"]> = {
+  user: "user",
+  human: "user",
+  assistant: "assistant",
+  gpt: "assistant",
+  bot: "assistant",
+  model: "assistant",
+  system: "system",
+};
+
+function describeType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+function readMessages(value: unknown[], column: string, problems: Problems): ChatMessage[] | null {
+  const messages: ChatMessage[] = [];
+  for (const [i, entry] of value.entries()) {
+    if (typeof entry === "string") {
+      messages.push({ role: "user", content: entry });
+      continue;
+    }
+    if (!entry || typeof entry !== "object") {
+      problems.push({ field: `${column}[${i}]`, message: `expected a message {role, content}, got ${describeType(entry)}` });
+      return null;
+    }
+    const record = entry as Record<string, unknown>;
+    const roleValue = record.role ?? record.from;
+    const content = record.content ?? record.value;
+    const role = typeof roleValue === "string" ? ROLE_ALIASES[roleValue.toLowerCase()] : undefined;
+    if (!role) {
+      problems.push({
+        field: `${column}[${i}].role`,
+        message: `expected user, assistant or system, got ${JSON.stringify(roleValue ?? null)}`,
+      });
+      return null;
+    }
+    if (typeof content !== "string") {
+      problems.push({ field: `${column}[${i}].content`, message: `expected text, got ${describeType(content)}` });
+      return null;
+    }
+    messages.push({ role, content });
+  }
+  if (messages.length === 0) {
+    problems.push({ field: column, message: "is an empty list of messages" });
+    return null;
+  }
+  return messages;
+}
+
+/** A conversation as one text: the user's words alone for a single turn, labelled turns otherwise. */
+export function renderConversation(messages: readonly ChatMessage[]): string {
+  if (messages.length === 1 && messages[0]!.role === "user") return messages[0]!.content;
+  return messages.map((m) => `${m.role === "user" ? "User" : m.role === "assistant" ? "Assistant" : "System"}: ${m.content}`).join("\n\n");
+}
+
+type TextOrMessages = { text: string; messages: ChatMessage[] | null };
+
+function readTextOrMessages(
+  record: Record<string, unknown>,
+  column: string,
+  problems: Problems,
+  options: { allowMessages: boolean; lastAssistant?: boolean },
+): TextOrMessages | null {
+  if (!(column in record)) {
+    problems.push({ field: column, message: "is missing" });
+    return null;
+  }
+  const value = record[column];
+  if (typeof value === "string") {
+    if (value.trim() === "") {
+      problems.push({ field: column, message: "is empty" });
+      return null;
+    }
+    return { text: value, messages: null };
+  }
+  if (Array.isArray(value) && options.allowMessages) {
+    const messages = readMessages(value, column, problems);
+    if (!messages) return null;
+    if (options.lastAssistant) {
+      const answer = messages.findLast((m) => m.role === "assistant") ?? messages.at(-1)!;
+      if (answer.content.trim() === "") {
+        problems.push({ field: column, message: "has an empty final answer" });
+        return null;
+      }
+      return { text: answer.content, messages: null };
+    }
+    return { text: renderConversation(messages), messages };
+  }
+  problems.push({
+    field: column,
+    message: `expected text${options.allowMessages ? " or a list of messages" : ""}, got ${describeType(value)}`,
+  });
+  return null;
+}
+
+function readOptionalText(record: Record<string, unknown>, column: string | undefined, problems: Problems): string | null | undefined {
+  if (!column || !(column in record)) return undefined;
+  const value = record[column];
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  problems.push({ field: column, message: `expected text, got ${describeType(value)}` });
+  return undefined;
+}
+
+const HH_TURN = /\n\n(Human|Assistant):/g;
+
+/** Split an Anthropic HH dialogue into messages. */
+function splitHh(dialogue: string): ChatMessage[] | null {
+  const text = dialogue.startsWith("Human:") || dialogue.startsWith("Assistant:") ? `\n\n${dialogue}` : dialogue;
+  const marks = [...text.matchAll(HH_TURN)];
+  if (marks.length === 0) return null;
+  return marks.map((mark, i) => ({
+    role: mark[1] === "Human" ? ("user" as const) : ("assistant" as const),
+    content: text.slice(mark.index! + mark[0].length, i + 1 < marks.length ? marks[i + 1]!.index : undefined).trim(),
+  }));
+}
+
+function readHhPair(record: Record<string, unknown>, mapping: ColumnMapping, problems: Problems) {
+  const chosenText = readTextOrMessages(record, mapping.chosen!, problems, { allowMessages: false });
+  const rejectedText = readTextOrMessages(record, mapping.rejected!, problems, { allowMessages: false });
+  if (!chosenText || !rejectedText) return null;
+  const chosen = splitHh(chosenText.text);
+  const rejected = splitHh(rejectedText.text);
+  if (!chosen || chosen.at(-1)?.role !== "assistant") {
+    problems.push({ field: mapping.chosen!, message: 'is not a "Human: … Assistant: …" dialogue ending with the assistant' });
+    return null;
+  }
+  if (!rejected || rejected.at(-1)?.role !== "assistant") {
+    problems.push({ field: mapping.rejected!, message: 'is not a "Human: … Assistant: …" dialogue ending with the assistant' });
+    return null;
+  }
+  const prompt = chosen.slice(0, -1);
+  const same =
+    prompt.length === rejected.length - 1 && prompt.every((m, i) => m.role === rejected[i]!.role && m.content === rejected[i]!.content);
+  if (!same || prompt.length === 0) {
+    problems.push({ field: mapping.rejected!, message: "does not share the chosen dialogue's conversation before the final answer" });
+    return null;
+  }
+  return {
+    prompt: { text: renderConversation(prompt), messages: prompt },
+    chosen: chosen.at(-1)!.content,
+    rejected: rejected.at(-1)!.content,
+  };
+}
+
+const A_LABELS = new Set(["1", "a", "model_a", "response_a", "output_1", "first", "left"]);
+const B_LABELS = new Set(["2", "b", "model_b", "response_b", "output_2", "second", "right"]);
+
+function readLabel(value: unknown, mapping: ColumnMapping): "A" | "B" | "tie" | null {
+  const text = typeof value === "number" || typeof value === "string" ? String(value).trim().toLowerCase() : "";
+  if (A_LABELS.has(text) || text === mapping.responseA?.toLowerCase()) return "A";
+  if (B_LABELS.has(text) || text === mapping.responseB?.toLowerCase()) return "B";
+  if (text.startsWith("tie") || text === "both" || text === "equal") return "tie";
+  return null;
+}
+
+export function hashItem(item: Omit<NormalizedItem, "contentHash" | "metadata">): string {
+  return createHash("sha256")
+    .update(JSON.stringify([item.sourceId, item.subset, item.category, item.prompt, item.messages, item.chosen, item.rejected]))
+    .digest("hex")
+    .slice(0, 32);
+}
+
+export function normalizeRecord(
+  value: unknown,
+  mapping: ColumnMapping,
+  context: { index: number; defaultSubset: string | null },
+): NormalizeResult {
+  if (!value || typeof value !== "object" || Array.isArray(value)) {
+    return { problems: [{ field: "(row)", message: `expected an object with named fields, got ${describeType(value)}` }] };
+  }
+  const record = value as Record<string, unknown>;
+  const problems: Problems = [];
+  const used = new Set(Object.values(mapping).filter((v): v is string => typeof v === "string" && v !== mapping.kind));
+
+  let prompt: TextOrMessages | null = null;
+  let chosen: string | null = null;
+  let rejected: string | null = null;
+
+  if (mapping.kind === "instructions") {
+    prompt = readTextOrMessages(record, mapping.prompt!, problems, { allowMessages: true });
+  } else if (mapping.label) {
+    prompt = readTextOrMessages(record, mapping.prompt!, problems, { allowMessages: true });
+    const a = readTextOrMessages(record, mapping.responseA!, problems, { allowMessages: true, lastAssistant: true });
+    const b = readTextOrMessages(record, mapping.responseB!, problems, { allowMessages: true, lastAssistant: true });
+    if (!(mapping.label in record)) problems.push({ field: mapping.label, message: "is missing" });
+    else {
+      const label = readLabel(record[mapping.label], mapping);
+      if (label === null) {
+        problems.push({
+          field: mapping.label,
+          message: `expected 1 or 2 (or a/b, ${mapping.responseA}/${mapping.responseB}, tie), got ${JSON.stringify(record[mapping.label])}`,
+        });
+      } else if (label === "tie") {
+        if (problems.length === 0) return { skip: "tie" };
+      } else if (a && b) {
+        [chosen, rejected] = label === "A" ? [a.text, b.text] : [b.text, a.text];
+      }
+    }
+  } else if (!mapping.prompt) {
+    const hh = readHhPair(record, mapping, problems);
+    if (hh) ({ prompt, chosen, rejected } = hh);
+  } else {
+    prompt = readTextOrMessages(record, mapping.prompt, problems, { allowMessages: true });
+    chosen = readTextOrMessages(record, mapping.chosen!, problems, { allowMessages: true, lastAssistant: true })?.text ?? null;
+    rejected = readTextOrMessages(record, mapping.rejected!, problems, { allowMessages: true, lastAssistant: true })?.text ?? null;
+  }
+
+  const idValue = mapping.id ? record[mapping.id] : undefined;
+  let sourceId = String(context.index);
+  if (mapping.id && mapping.id in record) {
+    if (typeof idValue === "string" && idValue.trim() !== "") sourceId = idValue;
+    else if (typeof idValue === "number" && Number.isFinite(idValue)) sourceId = String(idValue);
+    else
+      problems.push({
+        field: mapping.id,
+        message: `expected a text or number id, got ${idValue === "" ? "an empty text" : describeType(idValue)}`,
+      });
+  }
+  const subset = readOptionalText(record, mapping.subset, problems);
+  const category = readOptionalText(record, mapping.category, problems);
+
+  if (mapping.kind === "pairs" && chosen !== null && rejected !== null && chosen === rejected) {
+    problems.push({ field: mapping.rejected ?? mapping.responseB ?? "rejected", message: "is identical to the chosen response" });
+  }
+  if (problems.length > 0 || !prompt) return { problems: problems.length > 0 ? problems : [{ field: "(row)", message: "has no prompt" }] };
+
+  const extra = Object.entries(record).filter(([key]) => !used.has(key));
+  const item = {
+    sourceId,
+    subset: mapping.kind === "pairs" ? (subset ?? context.defaultSubset) : (subset ?? null),
+    category: category ?? null,
+    prompt: prompt.text,
+    messages: prompt.messages,
+    chosen,
+    rejected,
+  };
+  return { item: { ...item, metadata: extra.length > 0 ? Object.fromEntries(extra) : null, contentHash: hashItem(item) } };
+}
