@@ -7,20 +7,12 @@
  * kept as the item's metadata.
  */
 import { createHash } from "node:crypto";
+import type { ItemToInsert } from "@/lib/db/queries/datasets";
 import type { ChatMessage } from "@/lib/db/schema";
 import type { ColumnMapping } from "./mapping";
 
-export type NormalizedItem = {
-  sourceId: string;
-  subset: string | null;
-  category: string | null;
-  prompt: string;
-  messages: ChatMessage[] | null;
-  chosen: string | null;
-  rejected: string | null;
-  metadata: Record<string, unknown> | null;
-  contentHash: string;
-};
+/** An item as stored, without its position in the file (the importer adds it). */
+export type NormalizedItem = Omit<ItemToInsert, "position">;
 
 export type FieldProblem = { field: string; message: string };
 export type NormalizeResult = { item: NormalizedItem } | { skip: "tie" } | { problems: FieldProblem[] };

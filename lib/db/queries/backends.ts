@@ -5,6 +5,7 @@
 import { asc, count, desc, eq } from "drizzle-orm";
 import type { BackendInput } from "@/lib/backends/backend-input";
 import { AppError } from "@/lib/errors";
+import { usedByRunsMessage } from "./in-use";
 import type { Queryable } from "../client";
 import { backends, runBackends, runs, type BackendRow } from "../schema";
 
@@ -92,17 +93,7 @@ export function deleteBackend(db: Queryable, id: number): void {
     if (row.builtin)
       throw new AppError("conflict:backend", `"${row.name}" is built into Judge Lab and cannot be deleted; you can edit its limits`);
     const users = listRunsUsingBackend(tx, id);
-    if (users.length > 0) {
-      const names = users
-        .slice(0, 3)
-        .map((run) => `"${run.name}" (#${run.id})`)
-        .join(", ");
-      const more = users.length > 3 ? ` and ${users.length - 3} more` : "";
-      throw new AppError(
-        "conflict:backend",
-        `"${row.name}" is used by ${users.length === 1 ? "run" : "runs"} ${names}${more}; delete ${users.length === 1 ? "that run" : "those runs"} first`,
-      );
-    }
+    if (users.length > 0) throw new AppError("conflict:backend", usedByRunsMessage(row.name, users));
     tx.delete(backends).where(eq(backends.id, id)).run();
   });
 }

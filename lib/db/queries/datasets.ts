@@ -7,6 +7,7 @@
 import { and, asc, count, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { AppError } from "@/lib/errors";
+import { usedByRunsMessage } from "./in-use";
 import type { Db, Queryable } from "../client";
 import { datasetItems, datasets, runDatasets, runs, type ChatMessage, type DatasetKind, type DatasetRow } from "../schema";
 
@@ -158,17 +159,7 @@ export function deleteDataset(db: Db, id: number): void {
     const row = tx.select({ name: datasets.name }).from(datasets).where(eq(datasets.id, id)).get();
     if (!row) throw new AppError("not_found:dataset", `Dataset #${id} does not exist (it may have been deleted already)`);
     const users = listRunsUsingDataset(tx, id);
-    if (users.length > 0) {
-      const names = users
-        .slice(0, 3)
-        .map((run) => `"${run.name}" (#${run.id})`)
-        .join(", ");
-      const more = users.length > 3 ? ` and ${users.length - 3} more` : "";
-      throw new AppError(
-        "conflict:dataset",
-        `"${row.name}" is used by ${users.length === 1 ? "run" : "runs"} ${names}${more}; it cannot be deleted while ${users.length === 1 ? "that run exists" : "those runs exist"}`,
-      );
-    }
+    if (users.length > 0) throw new AppError("conflict:dataset", usedByRunsMessage(row.name, users));
     tx.delete(datasets).where(eq(datasets.id, id)).run();
   });
 }
