@@ -75,8 +75,12 @@ export const datasets = sqliteTable(
     description: text("description"),
     builtin: integer("builtin", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
-    /** Touched by an import while it stores rows; an "importing" row left stale by a crash is removed. */
-    updatedAt: integer("updated_at").notNull().default(0).$defaultFn(now),
+    /**
+     * Touched by an import while it stores rows; an "importing" row left stale by a crash is removed.
+     * Writers set it explicitly (a SQL default of 0 was needed to add the column to existing files,
+     * and drizzle prefers that default over a $defaultFn).
+     */
+    updatedAt: integer("updated_at").notNull().default(0),
   },
   (t) => [
     uniqueIndex("datasets_name_unique").on(t.name),

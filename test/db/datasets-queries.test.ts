@@ -1,6 +1,6 @@
 // Dataset queries: deletion is refused while a run uses the dataset, naming the run; items page and search.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { countDatasetItems, deleteDataset, getDatasetById, listDatasetItems, removeStaleImports } from "@/lib/db/queries/datasets";
+import { countDatasetItems, createImportingDataset, deleteDataset, getDatasetById, listDatasetItems, removeStaleImports } from "@/lib/db/queries/datasets";
 import { datasets } from "@/lib/db/schema";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 import { seedRunWithPair } from "../helpers/seed-rows";

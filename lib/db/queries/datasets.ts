@@ -180,7 +180,7 @@ export function createImportingDataset(
 ): number {
   return db
     .insert(datasets)
-    .values({ ...values, rowCount: 0, status: "importing" })
+    .values({ ...values, rowCount: 0, status: "importing", updatedAt: Date.now() })
     .returning({ id: datasets.id })
     .get().id;
 }
