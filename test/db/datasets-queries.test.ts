@@ -1,6 +1,13 @@
 // Dataset queries: deletion is refused while a run uses the dataset, naming the run; items page and search.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { countDatasetItems, createImportingDataset, deleteDataset, getDatasetById, listDatasetItems, removeStaleImports } from "@/lib/db/queries/datasets";
+import {
+  countDatasetItems,
+  createImportingDataset,
+  deleteDataset,
+  getDatasetById,
+  listDatasetItems,
+  removeStaleImports,
+} from "@/lib/db/queries/datasets";
 import { datasets } from "@/lib/db/schema";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 import { seedRunWithPair } from "../helpers/seed-rows";
@@ -40,10 +47,16 @@ describe("dataset queries", () => {
       })
       .returning()
       .get();
-    temp.db
-      .insert(datasets)
-      .values({ name: "busy", kind: "pairs", source: "x", format: "jsonl", contentHash: "b", rowCount: 0, status: "importing" })
-      .run();
+    // An import in progress, as the importer creates it.
+    createImportingDataset(temp.db, {
+      name: "busy",
+      kind: "pairs",
+      source: "x",
+      format: "jsonl",
+      contentHash: "b",
+      description: null,
+      builtin: false,
+    });
     expect(removeStaleImports(temp.db)).toBe(1);
     expect(
       temp.db
