@@ -13,11 +13,14 @@ test("navigation reaches every section and marks the current one", async ({ page
   }
 });
 
-test("empty sections explain themselves", async ({ page }) => {
+test("a fresh app points to the demo and ships the demo data", async ({ page }) => {
   await page.goto("/runs");
   await expect(page.getByRole("heading", { name: "No runs yet" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Launch the demo" })).toHaveAttribute("href", "/runs/new?preset=demo");
   await page.goto("/datasets");
-  await expect(page.getByRole("heading", { name: "No datasets yet" })).toBeVisible();
+  for (const name of ["Demo instructions", "Demo eval pairs"]) {
+    await expect(page.getByRole("row").filter({ hasText: name })).toContainText("demo");
+  }
 });
 
 test("the theme switch toggles dark mode and remembers it", async ({ page }) => {

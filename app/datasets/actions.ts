@@ -179,10 +179,8 @@ export async function startImportAction(input: unknown): Promise<ActionResult<{ 
         source: staged.source,
         description: request.description?.trim() || null,
       },
-      () => {
-        discardStaged(staged.id);
-        revalidatePath("/datasets");
-      },
+      // Runs after the request is over (no revalidatePath here): the pages render per request.
+      () => discardStaged(staged.id),
     );
     return { ok: true, data: { jobId } };
   } catch (error) {

@@ -8,6 +8,7 @@ import { removeStaleImports } from "@/lib/db/queries/datasets";
 import { databaseFile } from "@/lib/env";
 import { datasetsCommand } from "./commands/datasets";
 import { IMPORT_USAGE, importCommand } from "./commands/import";
+import { controlCommand, exportCommand, resumeCommand, runCommand, runsCommand, statusCommand } from "./commands/runs";
 import { scoreCommand } from "./commands/score";
 import { CliError, processIo, UsageError, type Io } from "./output";
 
@@ -17,6 +18,13 @@ Commands:
   import <file | hf:owner/name>   import a dataset (see: import --help)
   datasets [--json]               list datasets with kinds, rows and subsets
   score <results.jsonl> [--json]  RewardBench scoring of a judge's results
+  run <config.json>               start a run and drive it here until it ends or pauses
+  run --preset demo [--eval NAME ...] [--name N] [--seed S] [--iterations K]
+  resume <run>                    resume a paused, failed or interrupted run and drive it here
+  pause <run> | cancel <run>      pause (resumable) or cancel (final) a run
+  runs [--json]                   list runs
+  status <run> [--json]           a run's state, counts and scores per iteration
+  export <run> [--out DIR]        the config (to clone the run), status and training sets
 
 The database is DATABASE_URL (default ./data/judge-lab.db).`;
 
@@ -48,6 +56,19 @@ export async function runCli(argv: string[], options: { io?: Io; migrationsFolde
       case "score":
         await scoreCommand(args, io);
         return 0;
+      case "run":
+        return await runCommand(openDb(), args, io);
+      case "resume":
+        return await resumeCommand(openDb(), args, io);
+      case "pause":
+      case "cancel":
+        return controlCommand(openDb(), command, args, io);
+      case "runs":
+        return runsCommand(openDb(), args, io);
+      case "status":
+        return statusCommand(openDb(), args, io);
+      case "export":
+        return exportCommand(openDb(), args, io);
       default:
         throw new UsageError(`Unknown command "${command}"\n\n${USAGE}`);
     }

@@ -5,6 +5,7 @@
  * kept for an hour so a page that reloads still sees the outcome.
  */
 import { randomUUID } from "node:crypto";
+import { runInBackground } from "@/lib/background";
 import type { Db } from "@/lib/db/client";
 import { HubError } from "./hugging-face";
 import { importDataset, ImportFailure, type ImportProblem, type ImportRequest, type ImportSummary } from "./import-dataset";
@@ -90,7 +91,8 @@ export function startJob(
     controller: new AbortController(),
   };
   jobs.set(job.id, job);
-  work((changes) => Object.assign(job, changes), job.controller.signal).then(
+  // Started from a server action: run outside that request's context (see lib/background.ts).
+  runInBackground(() => work((changes) => Object.assign(job, changes), job.controller.signal)).then(
     (result) => Object.assign(job, { status: "succeeded", result, finishedAt: Date.now(), phase: "done" }),
     (error) =>
       Object.assign(job, {

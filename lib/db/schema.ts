@@ -142,6 +142,8 @@ export const runs = sqliteTable(
     /** Why the run is paused, failed or canceled, in words for people. */
     statusReason: text("status_reason"),
     clonedFromRunId: integer("cloned_from_run_id"),
+    /** The runner's live progress (stage, done/total, rate, ETA, tokens, errors), rewritten about once a second. */
+    progress: text("progress", { mode: "json" }).$type<Record<string, unknown>>(),
     createdAt: createdAt(),
     startedAt: integer("started_at"),
     finishedAt: integer("finished_at"),

@@ -275,6 +275,8 @@ export function createSimJudge(options: SimJudgeOptions) {
     const parsed = chatRequestSchema.safeParse(body);
     if (!parsed.success) return openAiError(400, `Invalid request: ${describeIssues(parsed.error)}`, "invalid_request_error");
     const input = parsed.data;
+    // Another process sharing this database (the CLI, the app) may have trained it: look again.
+    if (!models.has(input.model)) loadModels();
     const model = models.get(input.model);
     if (!model)
       return openAiError(
@@ -322,7 +324,10 @@ export function createSimJudge(options: SimJudgeOptions) {
       const promptTokens = estimateTokens(promptText);
       const maxTokens = input.max_completion_tokens ?? input.max_tokens;
       const task = detectTask(messages);
-      const requestKey = hashSeed(model.id, promptText);
+      // The model's name is not part of the key: two models answering the same request draw the
+      // same random numbers, so their differences come from their weights (and a fine-tuned model's
+      // generated name does not change a seeded run's results).
+      const requestKey = hashSeed(promptText);
       const baseSeed = input.seed ?? Math.floor(Math.random() * 2 ** 31);
 
       let judge: { features: ReturnType<typeof judgeFeatures>; weights: Weights; probabilityA: number } | null = null;
@@ -502,7 +507,9 @@ export function createSimJudge(options: SimJudgeOptions) {
     if (parsed.examples.length === 0)
       return fail(`No usable examples: none of the ${parsed.skipped} lines holds a judge prompt with a verdict`);
     const weights = fitWeights(parent.weights, parsed.examples);
-    const id = `ft:${parent.id}:${job.suffix || "simjudge"}:${jobId.slice(-8)}`;
+    // Named after the lineage's base model, however many rounds deep: ft:<base>:<suffix>:<job>.
+    const base = parent.id.startsWith("ft:") ? (parent.id.split(":")[1] ?? parent.id) : parent.id;
+    const id = `ft:${base}:${job.suffix || "simjudge"}:${jobId.slice(-8)}`;
     const row = insertSimModel(db, { id, parentModel: parent.id, weights, examplesSeen: parent.examplesSeen + parsed.examples.length });
     models.set(id, { ...row, faults: null });
     updateSimJob(db, jobId, {

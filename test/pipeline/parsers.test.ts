@@ -60,3 +60,26 @@ describe("parseCategory", () => {
     expect(parseCategory(text, categories)).toBe(expected);
   });
 });
+
+describe("parser edge cases", () => {
+  it("treat a verdict quoted from the instructions next to the real one as no verdict", () => {
+    expect(parseVerdict('The format asks for "[[A]]" or "[[B]]". Here, [[A]].').status).toBe("both");
+  });
+
+  it("read a verdict split by whitespace inside the brackets, not one missing a bracket", () => {
+    expect(parseVerdict("[[\tB ]]").verdict).toBe("B");
+    expect(parseVerdict("[[A]").status).toBe("missing");
+    expect(parseVerdict("[A]]").status).toBe("missing");
+  });
+
+  it("see a truncated trace (no verdict yet) as unparsed", () => {
+    expect(parseVerdict("Evaluation plan: first check coverage. Assistant A covers").status).toBe("missing");
+  });
+
+  it("read worse-response sections whatever surrounds them, and refuse missing delimiters", () => {
+    expect(
+      parseWorseResponse("Sure! Here you go:\n<modified_instruction>\nX\n</modified_instruction>\n\n<response>\nY\n</response>\nDone."),
+    ).toMatchObject({ ok: true, modifiedInstruction: "X", response: "Y" });
+    expect(parseWorseResponse("Modified instruction: X\nResponse: Y")).toMatchObject({ ok: false, reason: "missing_section" });
+  });
+});

@@ -12,7 +12,8 @@ let heldOut: Pair[];
 let kept: { prompt: string; trace: string; goodPosition: "A" | "B" }[];
 
 beforeAll(async () => {
-  sim = await startSimJudge();
+  // Jobs stay "running" long enough for the polling below to see every status.
+  sim = await startSimJudge({ trainingDelayMs: 150 });
   const client = clientFor(sim.url);
   const pairs = await buildPairs(client, "simjudge-base", syntheticInstructions(460, 11));
   expect(pairs.length).toBeGreaterThan(420); // a few worse responses are malformed on purpose

@@ -97,3 +97,7 @@ export function deleteBackend(db: Queryable, id: number): void {
     tx.delete(backends).where(eq(backends.id, id)).run();
   });
 }
+
+export function findBackendByName(db: Queryable, name: string): BackendRow | undefined {
+  return db.select().from(backends).where(eq(backends.name, name)).get();
+}

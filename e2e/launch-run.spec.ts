@@ -1,0 +1,72 @@
+// Launching a run from the browser: the Demo preset (SimJudge and the demo data that ship with the
+// app, plus a RewardBench-format set imported here), live progress, pause (it stops), resume, and a
+// finished run with a RewardBench score for every iteration. Also: field errors, and cloning.
+import { sharedDataFile } from "../test/helpers/shared-data";
+import { expect, test } from "./fixtures";
+
+test("launch the demo, pause it, resume it, and see a score for every iteration", async ({ datasetsPage, runsPage, page }) => {
+  test.setTimeout(240_000);
+  // A RewardBench-format eval set (XSTest: two Safety subsets), so the run has RewardBench scores.
+  await datasetsPage.openImport();
+  await datasetsPage.useServerPath(sharedDataFile("pairs-xstest.jsonl"));
+  await datasetsPage.setName("XSTest pairs");
+  await datasetsPage.startImport();
+  await datasetsPage.expectImported(235);
+
+  await runsPage.gotoList();
+  await page.getByRole("link", { name: "Launch the demo" }).click();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Demo (SimJudge)");
+  await expect(page.getByTestId("estimate")).toContainText("Whole run");
+  await runsPage.toggleEvalSet("XSTest pairs");
+  await runsPage.launch();
+  const runId = await runsPage.expectOnRunPage();
+
+  // Progress advances.
+  await expect(page.getByTestId("progress-done")).toBeVisible({ timeout: 20_000 });
+  await expect.poll(() => runsPage.doneCount(), { timeout: 20_000 }).toBeGreaterThan(0);
+
+  // Pause: the run stops and its counter stays where it was.
+  await runsPage.pause();
+  await runsPage.expectStatus("paused");
+  await expect(page.getByTestId("status-reason")).toHaveText("Paused by the user");
+  const atPause = await runsPage.doneCount();
+  await page.waitForTimeout(2500);
+  expect(await runsPage.doneCount()).toBe(atPause);
+
+  // Resume: it finishes.
+  await runsPage.resume();
+  await runsPage.expectStatus("running", 15_000);
+  await runsPage.expectStatus("completed", 180_000);
+  const scores = runsPage.rewardBenchScores();
+  await expect(scores).toHaveCount(4);
+  for (const text of await scores.allInnerTexts()) expect(text).toMatch(/^\d+\.\d/);
+  await expect(page.getByRole("table", { name: "Iterations" })).toContainText("ft:simjudge-base:demo:");
+
+  // The runs list shows it completed with its latest score.
+  await runsPage.gotoList();
+  const row = page.getByRole("row").filter({ hasText: `#${runId}` });
+  await expect(row).toContainText("completed");
+  await expect(row).toContainText(/RB \d+\.\d/);
+});
+
+test("a bad config shows which fields are wrong and launches nothing", async ({ runsPage, page }) => {
+  await runsPage.openNewRun("?preset=demo");
+  await page.getByLabel("Samples (N)").fill("0");
+  await page.getByLabel("Iterations").fill("-2");
+  await page.getByLabel("Instruction pool").selectOption("");
+  await runsPage.launch();
+  await expect(page.getByRole("alert").first()).toContainText("The run config is not valid");
+  await expect(page.getByLabel("Samples (N)")).toHaveAccessibleDescription(/At least 1 sample/);
+  await expect(page.getByLabel("Iterations")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Instruction pool")).toHaveAccessibleDescription(/Pick an instruction pool/);
+  await expect(page).toHaveURL(/\/runs\/new/);
+});
+
+test("clone a run into the form with its settings", async ({ runsPage, page }) => {
+  await runsPage.gotoList();
+  await page.getByRole("table", { name: "Runs" }).getByRole("link").first().click();
+  await page.getByRole("link", { name: "Clone" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/Clone run #\d+/);
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(/\(clone\)$/);
+  await expect(page.getByRole("checkbox", { name: /^XSTest pairs/ })).toBeChecked();
+});

@@ -1,0 +1,134 @@
+/**
+ * Drives one run through the paper's stages (DESIGN.md "Stages of one run"): select instructions,
+ * build pairs, then for each iteration i: evaluate judge i, and while i < iterations: judge the
+ * pairs, filter, train judge i+1. Every stage first looks at the rows that exist, so calling this
+ * again after a pause, a crash or a restart continues where the run stopped. The caller holds the
+ * run's lease and aborts the signal to pause or cancel.
+ */
+import type { Db } from "@/lib/db/client";
+import { addRunEvent, getRunById, runBackendIds, runDatasetIds, setRunPosition, transitionRunStatus } from "@/lib/db/queries/runs";
+import { getIteration, runTokenTotal, updateIteration } from "@/lib/db/queries/run-work";
+import type { RunStatus } from "@/lib/db/schema";
+import { runConfigSchema } from "@/lib/pipeline/run-config";
+import type { ClientOptions } from "@/lib/inference/chat-client";
+import { createClientRegistry } from "./clients";
+import type { RunContext } from "./context";
+import { FailRun, FailureGuard, PauseRun } from "./errors";
+import { ProgressTracker } from "./progress";
+import { evaluateStage } from "./stages/evaluate";
+import { filterStage } from "./stages/filter";
+import { judgeStage } from "./stages/judge";
+import { pairsStage } from "./stages/pairs";
+import { selectStage } from "./stages/select";
+import { trainStage } from "./stages/train";
+
+export type DriveOptions = {
+  signal: AbortSignal;
+  /** Base URL overrides per backend id (the CLI's own SimJudge for the built-in backend). */
+  baseUrlOverrides?: Map<number, string[]>;
+  concurrency?: number;
+  /** Retry and backoff settings of the inference clients (tests shorten them). */
+  clientOptions?: ClientOptions;
+};
+
+export async function driveRun(db: Db, runId: number, options: DriveOptions): Promise<RunStatus> {
+  const run = getRunById(db, runId);
+  if (!run) throw new Error(`Run #${runId} does not exist`);
+  if (run.status !== "queued" && run.status !== "running") return run.status;
+  const parsed = runConfigSchema.safeParse(run.config);
+  if (!parsed.success) {
+    transitionRunStatus(db, runId, ["queued", "running"], "failed", `The stored config is not valid: ${parsed.error.issues[0]?.message}`);
+    return "failed";
+  }
+  const config = parsed.data;
+  const backends = runBackendIds(db, runId);
+  const datasets = runDatasetIds(db, runId);
+  const generatorBackendId = backends.find((b) => b.role === "generator")?.backendId;
+  const instructionsDatasetId = datasets.find((d) => d.role === "instructions")?.datasetId;
+  if (generatorBackendId === undefined || instructionsDatasetId === undefined) {
+    transitionRunStatus(db, runId, ["queued", "running"], "failed", "The run lost its generator backend or its instruction pool");
+    return "failed";
+  }
+  if (!transitionRunStatus(db, runId, ["queued", "running"], "running")) return getRunById(db, runId)!.status;
+
+  const progress = new ProgressTracker(db, runId);
+  const ctx: RunContext = {
+    db,
+    run,
+    config,
+    signal: options.signal,
+    clients: createClientRegistry(db, options.baseUrlOverrides, options.clientOptions),
+    progress,
+    guard: new FailureGuard(),
+    generatorBackendId,
+    instructionsDatasetId,
+    evalDatasetIds: datasets.filter((d) => d.role === "eval").map((d) => d.datasetId),
+    concurrency: options.concurrency ?? 256,
+    log: (level, message, extra = {}) =>
+      addRunEvent(db, {
+        runId,
+        iterationIndex: extra.iteration ?? null,
+        stage: extra.stage ?? null,
+        level,
+        kind: extra.kind ?? null,
+        message,
+      }),
+  };
+  const checkBudget = () => {
+    const limit = config.budget.maxTokens;
+    if (limit !== null) {
+      const used = runTokenTotal(db, runId);
+      if (used >= limit)
+        throw new PauseRun(
+          `The token budget is spent (${used.toLocaleString("en-US")} of ${limit.toLocaleString("en-US")} tokens); raise it in a clone to go on`,
+        );
+    }
+  };
+  const stage = async (name: string, iteration: number | null, work: () => Promise<void> | void) => {
+    if (options.signal.aborted) throw options.signal.reason ?? new Error("aborted");
+    checkBudget();
+    setRunPosition(db, runId, { iteration, stage: name });
+    await work();
+    if (options.signal.aborted) throw options.signal.reason ?? new Error("aborted");
+  };
+
+  progress.start();
+  try {
+    await stage("select", null, () => selectStage(ctx));
+    await stage("pairs", null, () => pairsStage(ctx));
+    for (let index = 0; index <= config.iterations; index++) {
+      let iteration = getIteration(db, runId, index);
+      if (!iteration) throw new FailRun(`Iteration ${index} has no judge (its training did not finish)`);
+      updateIteration(db, iteration.id, { status: "running", startedAt: iteration.startedAt ?? Date.now() });
+      await stage("evaluate", index, () => evaluateStage(ctx, iteration!));
+      if (index < config.iterations) {
+        await stage("judge", index, () => judgeStage(ctx, iteration!));
+        await stage("filter", index, () => filterStage(ctx, iteration!));
+        iteration = getIteration(db, runId, index)!;
+        await stage("train", index, () => trainStage(ctx, iteration!));
+      }
+      updateIteration(db, iteration.id, { status: "completed", finishedAt: Date.now() });
+    }
+    setRunPosition(db, runId, { iteration: config.iterations, stage: "done" });
+    transitionRunStatus(db, runId, ["running"], "completed");
+    ctx.log("info", "Run completed");
+    return "completed";
+  } catch (error) {
+    if (error instanceof PauseRun) {
+      transitionRunStatus(db, runId, ["running"], "paused", error.reason);
+      ctx.log("warn", `Paused: ${error.reason}`);
+      return "paused";
+    }
+    if (options.signal.aborted) {
+      // Paused or canceled from outside (or the lease was lost): the status is already set.
+      return getRunById(db, runId)!.status;
+    }
+    const reason = error instanceof FailRun ? error.reason : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    if (!(error instanceof FailRun)) console.error(`[judge-lab] run #${runId} failed:`, error);
+    transitionRunStatus(db, runId, ["running"], "failed", reason);
+    ctx.log("error", `Failed: ${reason}`);
+    return "failed";
+  } finally {
+    progress.stop();
+  }
+}
