@@ -1,14 +1,14 @@
 "use client";
 /**
- * The New Run form: presets (Demo, Paper defaults), every setting of the run config grouped as the
+ * The New Run form: presets (Demo, Paper defaults) or a config JSON file (a run's export), every setting of the run config grouped as the
  * method goes (models, instructions, judging, filter, training, evaluation, budget, prompts), a live
  * size and cost estimate, and Launch. The server validates the config with zod; its errors appear
  * next to the field they name.
  */
 import { useMutation } from "@tanstack/react-query";
-import { Loader2, Rocket, RotateCcw } from "lucide-react";
+import { FileUp, Loader2, Rocket, RotateCcw } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
 import { launchRunAction } from "@/app/runs/actions";
 import { InlineAlert } from "@/components/feedback/inline-alert";
 import { Badge } from "@/components/ui/badge";
@@ -22,6 +22,7 @@ import { formatCount } from "@/lib/format/numbers";
 import { estimateRun } from "@/lib/pipeline/estimate";
 import { ANSWER_PROMPT, CATEGORY_PROMPT, JUDGE_PROMPT, WORSE_RESPONSE_PROMPT } from "@/lib/pipeline/prompts";
 import { runConfigSchema, type RunConfigInput } from "@/lib/pipeline/run-config";
+import { parseConfigFile } from "@/lib/pipeline/config-file";
 import { demoPreset, paperPreset } from "@/lib/pipeline/run-presets";
 import { getIn, setIn } from "@/lib/ui/set-in";
 
@@ -66,6 +67,8 @@ export function NewRunForm({
   const [draft, setDraft] = useState<RunConfigInput>(complete(initial));
   const [text, setText] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<Failure | null>(null);
+  const [imported, setImported] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const errors = failure?.fieldErrors ?? {};
   const pools = datasets.filter((d) => d.kind === "instructions");
   const pairSets = datasets.filter((d) => d.kind === "pairs");
@@ -154,7 +157,29 @@ export function NewRunForm({
         >
           Paper defaults
         </Button>
+        <Button variant="outline" size="sm" onClick={() => fileInput.current?.click()}>
+          <FileUp /> Import config JSON
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          className="sr-only"
+          aria-label="Config JSON file"
+          data-testid="config-file"
+          onChange={async (event) => {
+            const file = event.target.files?.[0];
+            event.target.value = "";
+            if (!file) return;
+            const result = parseConfigFile(file.name, await file.text());
+            if (result.ok) {
+              applyPreset(result.config);
+              setImported(file.name);
+            } else setFailure({ ok: false, code: "bad_request:run", message: result.message });
+          }}
+        />
         {clonedFromRunId ? <Badge variant="secondary">cloned from run #{clonedFromRunId}</Badge> : null}
+        {imported ? <Badge variant="secondary">imported from {imported}</Badge> : null}
       </div>
 
       {failure ? <InlineAlert tone="error">{failure.message}</InlineAlert> : null}

@@ -22,6 +22,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { formatCount, formatDuration } from "@/lib/format/numbers";
 import { PAIR_DROP_REASONS } from "@/lib/pipeline/build-pairs";
 import type { RunView } from "@/lib/runs/run-view";
+import { RunCharts } from "@/components/charts/run-charts";
+import { RunExports } from "./run-exports";
 import { RunStatusBadge } from "./run-status-badge";
 import { RunTimeline } from "./run-timeline";
 
@@ -206,6 +208,8 @@ export function RunPageView({ initial, backends }: { initial: RunView; backends:
         </CardContent>
       </Card>
 
+      <RunCharts view={data} />
+
       <IterationsCard view={data} />
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -260,6 +264,8 @@ export function RunPageView({ initial, backends }: { initial: RunView; backends:
           </CardContent>
         </Card>
       </div>
+
+      <RunExports view={data} />
 
       <Card>
         <CardHeader>
@@ -384,7 +390,15 @@ function IterationsCard({ view }: { view: RunView }) {
                       {it.iteration.demonstrations ? ` + ${it.iteration.demonstrations} demonstrations` : ""}
                     </div>
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">{j.judgments ? formatCount(j.judgments) : "—"}</TableCell>
+                  <TableCell className="text-right tabular-nums">
+                    {j.judgments ? (
+                      <Link className="underline-offset-2 hover:underline" href={`/runs/${runId}/pairs?iteration=${it.iteration.index}`}>
+                        {formatCount(j.judgments)}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </TableCell>
                   <TableCell className="text-right tabular-nums">{j.judgments ? formatCount(j.correct) : "—"}</TableCell>
                   <TableCell className="text-right tabular-nums">{j.judgments ? formatCount(j.wrong) : "—"}</TableCell>
                   <TableCell className="text-right tabular-nums">{j.judgments ? formatCount(j.tie) : "—"}</TableCell>
@@ -417,22 +431,6 @@ function IterationsCard({ view }: { view: RunView }) {
                           {it.trainingJob.trainer.replaceAll("_", " ")}, {it.trainingJob.method.toUpperCase()}
                         </span>
                         {it.trainingJob.error ? <span className="text-destructive">{it.trainingJob.error}</span> : null}
-                        {j.kept > 0 ? (
-                          <span className="flex gap-2 text-xs">
-                            <a
-                              className="inline-flex items-center gap-1 underline"
-                              href={`/api/runs/${runId}/training-set?iteration=${it.iteration.index}&method=sft`}
-                            >
-                              <Download className="size-3" /> SFT
-                            </a>
-                            <a
-                              className="inline-flex items-center gap-1 underline"
-                              href={`/api/runs/${runId}/training-set?iteration=${it.iteration.index}&method=dpo`}
-                            >
-                              <Download className="size-3" /> DPO
-                            </a>
-                          </span>
-                        ) : null}
                       </div>
                     ) : (
                       <span className="text-muted-foreground">

@@ -13,3 +13,5 @@ export * from "./rewardbench-constants";
 export * from "./rewardbench-scores";
 export * from "./eval-summary";
 export * from "./score-results";
+export * from "./paired";
+export * from "./paired-rewardbench";

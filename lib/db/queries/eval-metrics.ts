@@ -166,3 +166,15 @@ export function loadEvalRows(db: Queryable, scope: Scope): EvalRow[] {
     )
     .map((row) => ({ ...row, subset: row.subset ?? "", truncated: Boolean(row.truncated) }));
 }
+
+/** Two judges' scores of the items both judged on one eval set (the input of paired comparisons). */
+export function pairedItemScores(
+  db: Queryable,
+  before: Scope,
+  after: Scope,
+): { itemId: number; subset: string; before: number; after: number }[] {
+  return db.all<{ itemId: number; subset: string; before: number; after: number }>(sql`
+    select a.item_id as itemId, coalesce(di.subset, '') as subset, a.score as before, b.score as after
+    from (${perItem(before)}) a join (${perItem(after)}) b on b.item_id = a.item_id join dataset_items di on di.id = a.item_id
+    order by a.item_id`);
+}

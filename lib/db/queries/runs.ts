@@ -249,3 +249,18 @@ export function latestEvalResultsByRun(
   }
   return byRun;
 }
+
+/** For each run, the indexes of its iterations that have eval results (the judges Compare can pair). */
+export function scoredIterationsByRun(db: Queryable, runIds: readonly number[]): Map<number, number[]> {
+  if (runIds.length === 0) return new Map();
+  const rows = db.all<{ runId: number; iteration: number }>(sql`
+    select i.run_id as runId, i."index" as iteration from iterations i
+    where i.run_id in (${sql.join(
+      runIds.map((id) => sql`${id}`),
+      sql`, `,
+    )}) and exists (select 1 from eval_results r where r.iteration_id = i.id)
+    order by i.run_id, i."index"`);
+  const byRun = new Map<number, number[]>();
+  for (const row of rows) byRun.set(row.runId, [...(byRun.get(row.runId) ?? []), row.iteration]);
+  return byRun;
+}

@@ -1,0 +1,73 @@
+// One eval item: its prompt, the chosen and rejected responses, and every judge's sampled verdicts
+// and traces across iterations, with where it flipped.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { PageHeader } from "@/components/shell/page-header";
+import { TraceText } from "@/components/traces/trace-text";
+import { TraceDetail } from "@/components/traces/trace-detail";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { getDb } from "@/lib/db/client";
+import { getEvalItemDetail } from "@/lib/db/queries/traces";
+import { parseListParams } from "@/lib/traces/list-params";
+
+export const metadata: Metadata = { title: "Eval item" };
+
+type Props = {
+  params: Promise<{ id: string; itemId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function EvalItemPage({ params, searchParams }: Props) {
+  await connection();
+  const { id, itemId } = await params;
+  if (!/^\d+$/.test(id) || !/^\d+$/.test(itemId)) notFound();
+  const item = getEvalItemDetail(getDb(), Number(id), Number(itemId));
+  if (!item) notFound();
+  const search = await searchParams;
+  const { iteration } = parseListParams(search);
+  const compare = parseListParams({ iteration: search.compare }).iteration;
+
+  return (
+    <>
+      <PageHeader
+        title={`Eval item ${item.sourceId}`}
+        description={
+          <>
+            {item.datasetName} {item.subset ? <Badge variant="secondary">{item.subset}</Badge> : null}
+          </>
+        }
+        actions={
+          <Link
+            className="text-sm underline"
+            href={`/runs/${id}/eval?set=${item.datasetId}${iteration !== undefined ? `&iteration=${iteration}` : ""}`}
+          >
+            Back to the eval items
+          </Link>
+        }
+      />
+      <div className="grid gap-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>Prompt</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <TraceText text={item.prompt} markVerdict={false} />
+          </CardContent>
+        </Card>
+        <TraceDetail
+          responses={[
+            { title: "Chosen response", hint: "Labelled better: a correct judge prefers it.", text: item.chosen },
+            { title: "Rejected response", hint: "Labelled worse.", text: item.rejected },
+          ]}
+          judgments={item.judgments}
+          iterations={item.iterations}
+          initialIteration={iteration ?? null}
+          initialCompare={compare ?? null}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,363 @@
+/**
+ * SQL behind the trace viewer: judgments grouped by (pair, order) or (eval item, order) with how
+ * their samples voted, filtered and paginated in SQL; one pair's or eval item's every judgment
+ * across iterations; and the items whose verdict flipped between two iterations. Pages read one
+ * page at a time; nothing here loads a run's judgments into memory.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { Outcome, Position } from "../schema";
+import type { Queryable } from "../client";
+
+export type GroupFilters = {
+  /** Groups with at least one sample of this outcome. */
+  outcome?: Outcome;
+  /** The majority of the group's samples: correct, wrong, or none (a draw / nothing parsed). */
+  majority?: "correct" | "wrong" | "none";
+  /** Filter status: kept, or why not (wrong, surplus, below_majority, balanced_out), or "not_kept". */
+  filter?: "kept" | "not_kept" | "wrong" | "surplus" | "below_majority" | "balanced_out";
+  category?: string;
+  order?: Position;
+  query?: string;
+  subset?: string;
+};
+
+export type GroupSort = "pair" | "correct-asc" | "correct-desc";
+
+export type JudgmentGroup = {
+  id: number;
+  itemId: number;
+  goodPosition: Position;
+  samples: number;
+  correct: number;
+  wrong: number;
+  tie: number;
+  unparsed: number;
+  kept: number;
+  statuses: string;
+  votes: string;
+  text: string;
+  label: string | null;
+};
+
+const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function havingClause(filters: GroupFilters): SQL {
+  const parts: SQL[] = [];
+  if (filters.outcome) parts.push(sql`sum(j.outcome = ${filters.outcome}) > 0`);
+  if (filters.majority === "correct") parts.push(sql`sum(j.outcome = 'correct') > sum(j.outcome = 'wrong')`);
+  if (filters.majority === "wrong") parts.push(sql`sum(j.outcome = 'wrong') > sum(j.outcome = 'correct')`);
+  if (filters.majority === "none") parts.push(sql`sum(j.outcome = 'wrong') = sum(j.outcome = 'correct')`);
+  return parts.length > 0 ? sql`having ${sql.join(parts, sql` and `)}` : sql``;
+}
+
+function orderClause(sort: GroupSort, key: SQL): SQL {
+  if (sort === "correct-asc") return sql`order by sum(j.outcome = 'correct') * 1.0 / count(*) asc, ${key}, j.good_position`;
+  if (sort === "correct-desc") return sql`order by sum(j.outcome = 'correct') * 1.0 / count(*) desc, ${key}, j.good_position`;
+  return sql`order by ${key}, j.good_position`;
+}
+
+/** Training judgments of one iteration, grouped by (pair, order). */
+function pairGroupsQuery(iterationId: number, filters: GroupFilters): SQL {
+  const where: SQL[] = [sql`j.iteration_id = ${iterationId}`];
+  if (filters.order) where.push(sql`j.good_position = ${filters.order}`);
+  if (filters.category || filters.query) {
+    const inner: SQL[] = [sql`1 = 1`];
+    if (filters.category) inner.push(sql`ri.category = ${filters.category}`);
+    if (filters.query)
+      inner.push(
+        sql`(di.prompt like ${likePattern(filters.query)} escape '\\' or p.good_response like ${likePattern(filters.query)} escape '\\' or p.worse_response like ${likePattern(filters.query)} escape '\\')`,
+      );
+    where.push(sql`j.pair_id in (
+      select p.id from pairs p join dataset_items di on di.id = p.dataset_item_id
+      left join run_instructions ri on ri.run_id = p.run_id and ri.dataset_item_id = p.dataset_item_id
+      where p.run_id = (select run_id from iterations where id = ${iterationId}) and ${sql.join(inner, sql` and `)})`);
+  }
+  if (filters.filter === "kept")
+    where.push(
+      sql`exists (select 1 from training_examples te where te.iteration_id = j.iteration_id and te.pair_id = j.pair_id and te.good_position = j.good_position)`,
+    );
+  if (filters.filter === "not_kept")
+    where.push(
+      sql`not exists (select 1 from training_examples te where te.iteration_id = j.iteration_id and te.pair_id = j.pair_id and te.good_position = j.good_position)`,
+    );
+  const statusFilter =
+    filters.filter && filters.filter !== "kept" && filters.filter !== "not_kept" ? sql`sum(j.filter_status = ${filters.filter}) > 0` : null;
+  const having = havingClause(filters);
+  const combinedHaving = statusFilter
+    ? filters.outcome || filters.majority
+      ? sql`${having} and ${statusFilter}`
+      : sql`having ${statusFilter}`
+    : having;
+  return sql`
+    select j.pair_id as id, j.good_position as goodPosition, count(*) as samples,
+      sum(j.outcome = 'correct') as correct, sum(j.outcome = 'wrong') as wrong, sum(j.outcome = 'tie') as tie, sum(j.outcome = 'unparsed') as unparsed,
+      sum(j.filter_status = 'kept') as kept, coalesce(group_concat(j.filter_status, ','), '') as statuses,
+      group_concat(j.outcome, ',') as votes
+    from judgments j
+    where ${sql.join(where, sql` and `)}
+    group by j.pair_id, j.good_position
+    ${combinedHaving}`;
+}
+
+export function listPairGroups(
+  db: Queryable,
+  iterationId: number,
+  filters: GroupFilters,
+  sort: GroupSort,
+  page: { limit: number; offset: number },
+): JudgmentGroup[] {
+  const rows = db.all<Omit<JudgmentGroup, "itemId" | "text" | "label">>(sql`
+    ${pairGroupsQuery(iterationId, filters)}
+    ${orderClause(sort, sql`j.pair_id`)}
+    limit ${page.limit} offset ${page.offset}`);
+  if (rows.length === 0) return [];
+  const ids = [...new Set(rows.map((r) => r.id))];
+  const texts = db.all<{ id: number; itemId: number; text: string; label: string | null }>(sql`
+    select p.id as id, p.dataset_item_id as itemId, substr(di.prompt, 1, 300) as text, ri.category as label
+    from pairs p join dataset_items di on di.id = p.dataset_item_id
+    left join run_instructions ri on ri.run_id = p.run_id and ri.dataset_item_id = p.dataset_item_id
+    where p.id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+  const byId = new Map(texts.map((t) => [t.id, t]));
+  return rows.map((r) => ({
+    ...r,
+    itemId: byId.get(r.id)?.itemId ?? 0,
+    text: byId.get(r.id)?.text ?? "",
+    label: byId.get(r.id)?.label ?? null,
+  }));
+}
+
+export function countPairGroups(db: Queryable, iterationId: number, filters: GroupFilters): number {
+  return db.get<{ n: number }>(sql`select count(*) as n from (${pairGroupsQuery(iterationId, filters)})`)?.n ?? 0;
+}
+
+/** Eval judgments of one iteration on one eval set, grouped by (item, order). */
+function evalGroupsQuery(iterationId: number, datasetId: number, filters: GroupFilters): SQL {
+  const where: SQL[] = [sql`j.iteration_id = ${iterationId}`, sql`di.dataset_id = ${datasetId}`];
+  if (filters.order) where.push(sql`j.good_position = ${filters.order}`);
+  if (filters.subset) where.push(sql`di.subset = ${filters.subset}`);
+  if (filters.query) where.push(sql`(di.prompt like ${likePattern(filters.query)} escape '\\' or di.source_id = ${filters.query})`);
+  return sql`
+    select j.dataset_item_id as id, j.good_position as goodPosition, count(*) as samples,
+      sum(j.outcome = 'correct') as correct, sum(j.outcome = 'wrong') as wrong, sum(j.outcome = 'tie') as tie, sum(j.outcome = 'unparsed') as unparsed,
+      0 as kept, '' as statuses, group_concat(j.outcome, ',') as votes
+    from eval_judgments j join dataset_items di on di.id = j.dataset_item_id
+    where ${sql.join(where, sql` and `)}
+    group by j.dataset_item_id, j.good_position
+    ${havingClause(filters)}`;
+}
+
+export function listEvalGroups(
+  db: Queryable,
+  iterationId: number,
+  datasetId: number,
+  filters: GroupFilters,
+  sort: GroupSort,
+  page: { limit: number; offset: number },
+): JudgmentGroup[] {
+  const rows = db.all<Omit<JudgmentGroup, "itemId" | "text" | "label">>(sql`
+    ${evalGroupsQuery(iterationId, datasetId, filters)}
+    ${orderClause(sort, sql`j.dataset_item_id`)}
+    limit ${page.limit} offset ${page.offset}`);
+  if (rows.length === 0) return [];
+  const texts = db.all<{ id: number; text: string; label: string | null }>(sql`
+    select id, substr(prompt, 1, 300) as text, subset as label from dataset_items
+    where id in (${sql.join(
+      [...new Set(rows.map((r) => r.id))].map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+  const byId = new Map(texts.map((t) => [t.id, t]));
+  return rows.map((r) => ({ ...r, itemId: r.id, text: byId.get(r.id)?.text ?? "", label: byId.get(r.id)?.label ?? null }));
+}
+
+export function countEvalGroups(db: Queryable, iterationId: number, datasetId: number, filters: GroupFilters): number {
+  return db.get<{ n: number }>(sql`select count(*) as n from (${evalGroupsQuery(iterationId, datasetId, filters)})`)?.n ?? 0;
+}
+
+export type JudgmentDetail = {
+  id: number;
+  iteration: number;
+  goodPosition: Position;
+  sample: number;
+  verdict: Position | null;
+  outcome: Outcome;
+  trace: string;
+  finishReason: string | null;
+  truncated: boolean;
+  promptTokens: number;
+  completionTokens: number;
+  latencyMs: number;
+  filterStatus: string | null;
+};
+
+export type PairDetail = {
+  id: number;
+  runId: number;
+  itemId: number;
+  status: string;
+  dropReason: string | null;
+  instruction: string;
+  category: string | null;
+  modifiedInstruction: string | null;
+  goodResponse: string;
+  worseResponse: string | null;
+  rawWorseOutput: string | null;
+  judgments: JudgmentDetail[];
+  iterations: { index: number; judgeModel: string }[];
+};
+
+export function getPairDetail(db: Queryable, runId: number, pairId: number): PairDetail | undefined {
+  const pair = db.get<Omit<PairDetail, "judgments" | "iterations">>(sql`
+    select p.id as id, p.run_id as runId, p.dataset_item_id as itemId, p.status as status, p.drop_reason as dropReason, di.prompt as instruction,
+      ri.category as category, p.modified_instruction as modifiedInstruction, p.good_response as goodResponse, p.worse_response as worseResponse,
+      p.raw_worse_output as rawWorseOutput
+    from pairs p join dataset_items di on di.id = p.dataset_item_id
+    left join run_instructions ri on ri.run_id = p.run_id and ri.dataset_item_id = p.dataset_item_id
+    where p.id = ${pairId} and p.run_id = ${runId}`);
+  if (!pair) return undefined;
+  const judgments = db
+    .all<Omit<JudgmentDetail, "truncated"> & { truncated: number }>(
+      sql`
+    select j.id as id, i."index" as iteration, j.good_position as goodPosition, j.sample as sample, j.verdict as verdict, j.outcome as outcome,
+      j.trace as trace, j.finish_reason as finishReason, j.truncated as truncated, j.prompt_tokens as promptTokens,
+      j.completion_tokens as completionTokens, j.latency_ms as latencyMs, j.filter_status as filterStatus
+    from judgments j join iterations i on i.id = j.iteration_id
+    where j.pair_id = ${pairId} order by i."index", j.good_position, j.sample`,
+    )
+    .map((j) => ({ ...j, truncated: Boolean(j.truncated) }));
+  const iterations = db.all<{ index: number; judgeModel: string }>(
+    sql`select "index" as "index", judge_model as judgeModel from iterations where run_id = ${runId} order by "index"`,
+  );
+  return { ...pair, judgments, iterations };
+}
+
+export type EvalItemDetail = {
+  id: number;
+  datasetId: number;
+  datasetName: string;
+  sourceId: string;
+  subset: string | null;
+  prompt: string;
+  chosen: string;
+  rejected: string;
+  judgments: JudgmentDetail[];
+  iterations: { index: number; judgeModel: string }[];
+};
+
+export function getEvalItemDetail(db: Queryable, runId: number, itemId: number): EvalItemDetail | undefined {
+  const item = db.get<Omit<EvalItemDetail, "judgments" | "iterations">>(sql`
+    select di.id as id, di.dataset_id as datasetId, d.name as datasetName, di.source_id as sourceId, di.subset as subset, di.prompt as prompt,
+      coalesce(di.chosen, '') as chosen, coalesce(di.rejected, '') as rejected
+    from dataset_items di join datasets d on d.id = di.dataset_id
+    where di.id = ${itemId} and exists (select 1 from run_datasets rd where rd.run_id = ${runId} and rd.dataset_id = di.dataset_id and rd.role = 'eval')`);
+  if (!item) return undefined;
+  const judgments = db
+    .all<Omit<JudgmentDetail, "truncated"> & { truncated: number }>(
+      sql`
+    select j.id as id, i."index" as iteration, j.good_position as goodPosition, j.sample as sample, j.verdict as verdict, j.outcome as outcome,
+      j.trace as trace, j.finish_reason as finishReason, j.truncated as truncated, j.prompt_tokens as promptTokens,
+      j.completion_tokens as completionTokens, j.latency_ms as latencyMs, null as filterStatus
+    from eval_judgments j join iterations i on i.id = j.iteration_id
+    where j.dataset_item_id = ${itemId} and i.run_id = ${runId} order by i."index", j.good_position, j.sample`,
+    )
+    .map((j) => ({ ...j, truncated: Boolean(j.truncated) }));
+  const iterations = db.all<{ index: number; judgeModel: string }>(
+    sql`select "index" as "index", judge_model as judgeModel from iterations where run_id = ${runId} order by "index"`,
+  );
+  return { ...item, judgments, iterations };
+}
+
+export type Flip = { itemId: number; text: string; subset: string | null; before: number; after: number };
+
+/**
+ * Eval items whose verdict changed between two iterations: an item's label is chosen (score above
+ * 0.5), rejected (below) or none; "improved" went from not-chosen to chosen, "regressed" the reverse.
+ */
+export function listEvalFlips(
+  db: Queryable,
+  scope: { fromIterationId: number; toIterationId: number; datasetId: number; subsets?: readonly string[] },
+  direction: "improved" | "regressed" | "all",
+  page: { limit: number; offset: number },
+): { flips: Flip[]; total: number; improved: number; regressed: number } {
+  const perItem = (iterationId: number) => sql`
+    select item_id, avg(case when c > w then 1.0 when w > c then 0.0 else 0.5 end) as score from (
+      select j.dataset_item_id as item_id, j.good_position, sum(j.outcome = 'correct') as c, sum(j.outcome = 'wrong') as w
+      from eval_judgments j join dataset_items di on di.id = j.dataset_item_id
+      where j.iteration_id = ${iterationId} and di.dataset_id = ${scope.datasetId}
+      group by j.dataset_item_id, j.good_position) group by item_id`;
+  const label = (column: SQL) => sql`case when ${column} > 0.5 then 1 when ${column} < 0.5 then -1 else 0 end`;
+  const inSubsets =
+    scope.subsets && scope.subsets.length > 0
+      ? sql`and a.item_id in (select id from dataset_items where dataset_id = ${scope.datasetId} and subset in (${sql.join(
+          scope.subsets.map((s) => sql`${s}`),
+          sql`, `,
+        )}))`
+      : sql``;
+  const base = sql`
+    with a as (${perItem(scope.fromIterationId)}), b as (${perItem(scope.toIterationId)})
+    select a.item_id as itemId, a.score as before, b.score as after from a join b on a.item_id = b.item_id
+    where ${label(sql`a.score`)} <> ${label(sql`b.score`)} ${inSubsets}`;
+  const counts = db.get<{ improved: number | null; regressed: number | null }>(sql`
+    select sum(${label(sql`after`)} = 1) as improved, sum(${label(sql`before`)} = 1) as regressed from (${base})`);
+  const filter =
+    direction === "improved"
+      ? sql`where ${label(sql`after`)} = 1`
+      : direction === "regressed"
+        ? sql`where ${label(sql`before`)} = 1`
+        : sql``;
+  const total = db.get<{ n: number }>(sql`select count(*) as n from (${base}) ${filter}`)?.n ?? 0;
+  const rows = db.all<{ itemId: number; before: number; after: number }>(
+    sql`select * from (${base}) ${filter} order by itemId limit ${page.limit} offset ${page.offset}`,
+  );
+  const texts =
+    rows.length === 0
+      ? []
+      : db.all<{ id: number; text: string; subset: string | null }>(sql`
+    select id, substr(prompt, 1, 300) as text, subset from dataset_items where id in (${sql.join(
+      rows.map((r) => sql`${r.itemId}`),
+      sql`, `,
+    )})`);
+  const byId = new Map(texts.map((t) => [t.id, t]));
+  return {
+    flips: rows.map((r) => ({ ...r, text: byId.get(r.itemId)?.text ?? "", subset: byId.get(r.itemId)?.subset ?? null })),
+    total,
+    improved: counts?.improved ?? 0,
+    regressed: counts?.regressed ?? 0,
+  };
+}
+
+export type TraceContext = {
+  iterations: { id: number; index: number; judgeModel: string; judgments: number; evalJudgments: number }[];
+  categories: string[];
+  evalSets: { id: number; name: string; subsets: string[] }[];
+};
+
+/** What the trace views' selectors offer: the run's iterations (with how much each judged), its categories and eval sets. */
+export function traceContext(db: Queryable, runId: number): TraceContext {
+  const iterations = db.all<TraceContext["iterations"][number]>(sql`
+    select i.id as id, i."index" as "index", i.judge_model as judgeModel,
+      (select count(*) from judgments j where j.iteration_id = i.id) as judgments,
+      (select count(*) from eval_judgments e where e.iteration_id = i.id) as evalJudgments
+    from iterations i where i.run_id = ${runId} order by i."index"`);
+  const categories = db
+    .all<{ category: string }>(
+      sql`
+    select distinct ri.category as category from run_instructions ri
+    where ri.run_id = ${runId} and ri.category is not null order by ri.category`,
+    )
+    .map((r) => r.category);
+  const sets = db.all<{ id: number; name: string }>(sql`
+    select d.id as id, d.name as name from run_datasets rd join datasets d on d.id = rd.dataset_id
+    where rd.run_id = ${runId} and rd.role = 'eval' order by d.id`);
+  const evalSets = sets.map((set) => ({
+    ...set,
+    subsets: db
+      .all<{ subset: string }>(
+        sql`select distinct subset from dataset_items where dataset_id = ${set.id} and subset is not null order by subset`,
+      )
+      .map((r) => r.subset),
+  }));
+  return { iterations, categories, evalSets };
+}
