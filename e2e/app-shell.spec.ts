@@ -6,7 +6,7 @@ test("navigation reaches every section and marks the current one", async ({ page
   await page.goto("/");
   await expect(page).toHaveURL(/\/runs$/);
   const nav = page.getByRole("navigation", { name: "Main" });
-  for (const section of ["Datasets", "Backends", "Runs"]) {
+  for (const section of ["Datasets", "Backends", "Compare", "Runs"]) {
     await nav.getByRole("link", { name: section }).click();
     await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible();
     await expect(nav.getByRole("link", { name: section })).toHaveAttribute("aria-current", "page");

@@ -77,8 +77,8 @@ export default async function ComparePage({ searchParams }: Props) {
         description="Runs side by side, and whether one judge really beats another: paired differences on the eval items both judged, with a bootstrap 95% interval and McNemar's test on the items that flipped."
       />
       <div className="grid gap-6">
-        <CompareControls params={{ ...params, judges }} runs={choices} judges={judgeOptions} />
-        <CompareChart runs={series} metrics={metrics} metric={metric} params={{ ...params, judges }} />
+        <CompareControls params={params} selected={judges} runs={choices} judges={judgeOptions} />
+        <CompareChart runs={series} metrics={metrics} metric={metric} params={params} />
         {baseline && comparisons.length > 0
           ? comparisons.map(({ candidate, sets }) => (
               <Card key={judgeKey(candidate)} data-testid="paired-comparison">

@@ -20,7 +20,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { NativeSelect } from "@/components/ui/input";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 import { accuracyTable, biasTable, funnelTable, rewardBenchTable, subsetTable, tokensTable } from "@/lib/charts/run-chart-data";
 import type { RunView } from "@/lib/runs/run-view";
 import { ChartCard } from "./chart-card";
@@ -164,14 +164,11 @@ export function RunCharts({ view }: { view: RunView }) {
         empty={noScores}
         controls={
           accuracy.sets.length > 1 ? (
-            <label className="inline-flex items-center gap-2 text-xs font-medium text-muted-foreground">
-              Eval set
-              <NativeSelect className="h-8 w-auto text-foreground" value={biasSetName} onChange={(e) => setBiasSet(e.target.value)}>
-                {accuracy.sets.map((name) => (
-                  <option key={name}>{name}</option>
-                ))}
-              </NativeSelect>
-            </label>
+            <LabelledSelect id="bias-eval-set" label="Eval set" inline value={biasSetName} onChange={(e) => setBiasSet(e.target.value)}>
+              {accuracy.sets.map((name) => (
+                <option key={name}>{name}</option>
+              ))}
+            </LabelledSelect>
           ) : null
         }
       >

@@ -4,10 +4,11 @@
  * paper's published RewardBench result (seed and final judge) as optional reference lines.
  */
 import { usePathname, useRouter } from "next/navigation";
+import { useOptimistic, useTransition } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartCard } from "@/components/charts/chart-card";
 import { axisProps, CHART_HEIGHT, gridProps, legendProps, seriesColor, tooltipProps } from "@/components/charts/chart-style";
-import { NativeSelect } from "@/components/ui/input";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 import { compareTable, PAPER_REFERENCE, type CompareRun } from "@/lib/charts/compare-chart-data";
 import { compareSearch, type CompareParams } from "@/lib/traces/compare-params";
 
@@ -15,7 +16,7 @@ export function CompareChart({
   runs,
   metrics,
   metric,
-  params,
+  params: current,
 }: {
   runs: CompareRun[];
   metrics: string[];
@@ -24,7 +25,13 @@ export function CompareChart({
 }) {
   const router = useRouter();
   const pathname = usePathname();
-  const go = (next: CompareParams) => router.replace(`${pathname}${compareSearch(next)}`, { scroll: false });
+  const [params, setOptimistic] = useOptimistic(current);
+  const [, startTransition] = useTransition();
+  const go = (next: CompareParams) =>
+    startTransition(() => {
+      setOptimistic(next);
+      router.replace(`${pathname}${compareSearch(next)}`, { scroll: false });
+    });
   const table = metric ? compareTable(runs, metric) : { columns: [], rows: [] };
   const isRewardBench = metric === "RewardBench";
   const showReference = isRewardBench && params.ref === "paper";
@@ -38,19 +45,19 @@ export function CompareChart({
       empty={runs.length === 0 ? "Select one or more runs above." : "The selected runs have no scores for this metric yet."}
       controls={
         <div className="flex flex-wrap items-center gap-4">
-          <label className="inline-flex items-center gap-2 text-xs font-medium text-muted-foreground">
-            Metric
-            <NativeSelect
-              className="h-8 w-auto text-foreground"
-              name="metric"
-              value={metric ?? ""}
-              onChange={(e) => go({ ...params, metric: e.target.value })}
-            >
-              {metrics.map((m) => (
-                <option key={m}>{m}</option>
-              ))}
-            </NativeSelect>
-          </label>
+          <LabelledSelect
+            id="compare-metric"
+            label="Metric"
+            inline
+
+            name="metric"
+            value={metric ?? ""}
+            onChange={(e) => go({ ...params, metric: e.target.value })}
+          >
+            {metrics.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
+          </LabelledSelect>
           {isRewardBench ? (
             <label className="inline-flex items-center gap-2 text-sm">
               <input

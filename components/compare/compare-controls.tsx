@@ -4,8 +4,9 @@
  * compared with it (a judge is one iteration of one run), and the metric of the chart.
  */
 import { usePathname, useRouter } from "next/navigation";
+import { useOptimistic, useTransition } from "react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { NativeSelect } from "@/components/ui/input";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 import { compareSearch, judgeKey, type CompareParams } from "@/lib/traces/compare-params";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import type { RunStatus } from "@/lib/db/schema";
@@ -13,22 +14,33 @@ import type { RunStatus } from "@/lib/db/schema";
 export type RunChoice = { id: number; name: string; status: RunStatus; scored: number[] };
 
 export function CompareControls({
-  params,
+  params: current,
+  selected,
   runs,
   judges,
 }: {
+  /** The selection as the URL has it. */
   params: CompareParams;
+  /** The two judges compared: the URL's, or the defaults when it names none. */
+  selected: CompareParams["judges"];
   runs: RunChoice[];
   judges: { runId: number; iteration: number; label: string }[];
 }) {
   const router = useRouter();
   const pathname = usePathname();
-  const go = (next: CompareParams) => router.push(`${pathname}${compareSearch(next)}`, { scroll: false });
+  // The new selection shows at once; the page's data follows when the navigation completes.
+  const [params, setOptimistic] = useOptimistic(current);
+  const [, startTransition] = useTransition();
+  const go = (next: CompareParams) =>
+    startTransition(() => {
+      setOptimistic(next);
+      router.push(`${pathname}${compareSearch(next)}`, { scroll: false });
+    });
   const toggleRun = (id: number) => {
     const selected = params.runs.includes(id) ? params.runs.filter((r) => r !== id) : [...params.runs, id];
     go({ ...params, runs: selected, judges: params.judges.filter((j) => selected.includes(j.runId)) });
   };
-  const [baseline, candidate] = params.judges;
+  const [baseline, candidate] = params.judges.length >= 2 ? params.judges : selected;
   const setJudge = (position: 0 | 1, key: string) => {
     const [runId, iteration] = key.split(":").map(Number);
     const next = [baseline ?? judges[0]!, candidate ?? judges[judges.length - 1]!];
@@ -75,36 +87,34 @@ export function CompareControls({
             <p className="text-sm text-muted-foreground">Select runs with at least two scored iterations in all.</p>
           ) : (
             <div className="grid gap-3 sm:grid-cols-2">
-              <label className="grid gap-1 text-xs font-medium text-muted-foreground">
-                Baseline judge
-                <NativeSelect
-                  className="text-foreground"
-                  name="baseline"
-                  value={baseline ? judgeKey(baseline) : ""}
-                  onChange={(e) => setJudge(0, e.target.value)}
-                >
-                  {judges.map((j) => (
-                    <option key={judgeKey(j)} value={judgeKey(j)}>
-                      {j.label}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </label>
-              <label className="grid gap-1 text-xs font-medium text-muted-foreground">
-                Compared with
-                <NativeSelect
-                  className="text-foreground"
-                  name="candidate"
-                  value={candidate ? judgeKey(candidate) : ""}
-                  onChange={(e) => setJudge(1, e.target.value)}
-                >
-                  {judges.map((j) => (
-                    <option key={judgeKey(j)} value={judgeKey(j)}>
-                      {j.label}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </label>
+              <LabelledSelect
+                id="compare-baseline"
+                label="Baseline judge"
+
+                name="baseline"
+                value={baseline ? judgeKey(baseline) : ""}
+                onChange={(e) => setJudge(0, e.target.value)}
+              >
+                {judges.map((j) => (
+                  <option key={judgeKey(j)} value={judgeKey(j)}>
+                    {j.label}
+                  </option>
+                ))}
+              </LabelledSelect>
+              <LabelledSelect
+                id="compare-candidate"
+                label="Compared with"
+
+                name="candidate"
+                value={candidate ? judgeKey(candidate) : ""}
+                onChange={(e) => setJudge(1, e.target.value)}
+              >
+                {judges.map((j) => (
+                  <option key={judgeKey(j)} value={judgeKey(j)}>
+                    {j.label}
+                  </option>
+                ))}
+              </LabelledSelect>
             </div>
           )}
         </div>

@@ -7,7 +7,8 @@ import { Search } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Input, NativeSelect } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 
 export type FilterField = {
   name: string;
@@ -42,21 +43,21 @@ export function ListFilters({ fields, searchLabel }: { fields: FilterField[]; se
       }}
     >
       {fields.map((field) => (
-        <label key={field.name} className="grid gap-1 text-xs font-medium text-muted-foreground">
-          {field.label}
-          <NativeSelect
-            name={field.name}
-            className="w-auto min-w-28 text-foreground"
-            value={params.get(field.name) ?? field.options[0]?.value ?? ""}
-            onChange={(e) => apply({ [field.name]: e.target.value })}
-          >
-            {field.options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </NativeSelect>
-        </label>
+        <LabelledSelect
+          key={field.name}
+          id={`filter-${field.name}`}
+          label={field.label}
+          name={field.name}
+          className="min-w-28"
+          value={params.get(field.name) ?? field.options[0]?.value ?? ""}
+          onChange={(e) => apply({ [field.name]: e.target.value })}
+        >
+          {field.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </LabelledSelect>
       ))}
       {searchLabel ? (
         <label className="grid min-w-56 flex-1 gap-1 text-xs font-medium text-muted-foreground">

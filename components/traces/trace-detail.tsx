@@ -7,7 +7,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { NativeSelect } from "@/components/ui/input";
+import { LabelledSelect } from "@/components/ui/labelled-select";
 import type { JudgmentDetail } from "@/lib/db/queries/traces";
 import { verdictMatrix } from "@/lib/traces/verdict-matrix";
 import { JudgmentCard } from "./judgment-card";
@@ -115,40 +115,38 @@ export function TraceDetail({
               the next.
             </CardDescription>
             <div className="mt-2 flex flex-wrap items-end gap-3">
-              <label className="grid gap-1 text-xs font-medium text-muted-foreground">
-                Iteration
-                <NativeSelect
-                  className="w-auto text-foreground"
-                  value={iteration}
-                  onChange={(e) => choose(Number(e.target.value))}
-                  name="iteration"
-                >
-                  {judged.map((it) => (
+              <LabelledSelect
+                id="judgments-iteration"
+                label="Iteration"
+
+                value={iteration}
+                onChange={(e) => choose(Number(e.target.value))}
+                name="iteration"
+              >
+                {judged.map((it) => (
+                  <option key={it} value={it}>
+                    {it}
+                    {it === 0 ? " (seed judge)" : ""}
+                  </option>
+                ))}
+              </LabelledSelect>
+              <LabelledSelect
+                id="judgments-compare"
+                label="Side by side with"
+
+                name="compare"
+                value={compare ?? ""}
+                onChange={(e) => chooseCompare(e.target.value === "" ? null : Number(e.target.value))}
+              >
+                <option value="">Nothing (one iteration)</option>
+                {judged
+                  .filter((it) => it !== iteration)
+                  .map((it) => (
                     <option key={it} value={it}>
-                      {it}
-                      {it === 0 ? " (seed judge)" : ""}
+                      Iteration {it}
                     </option>
                   ))}
-                </NativeSelect>
-              </label>
-              <label className="grid gap-1 text-xs font-medium text-muted-foreground">
-                Side by side with
-                <NativeSelect
-                  className="w-auto text-foreground"
-                  name="compare"
-                  value={compare ?? ""}
-                  onChange={(e) => chooseCompare(e.target.value === "" ? null : Number(e.target.value))}
-                >
-                  <option value="">Nothing (one iteration)</option>
-                  {judged
-                    .filter((it) => it !== iteration)
-                    .map((it) => (
-                      <option key={it} value={it}>
-                        Iteration {it}
-                      </option>
-                    ))}
-                </NativeSelect>
-              </label>
+              </LabelledSelect>
             </div>
           </CardHeader>
           <CardContent>
