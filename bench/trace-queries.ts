@@ -24,10 +24,10 @@ const trace = "Evaluation plan: a good answer must address the key points of the
 
 const seedStarted = performance.now();
 sqlite.exec(`
-  insert into backends (name, preset, base_urls, max_in_flight, timeout_ms) values ('sim', 'simjudge', '["http://127.0.0.1:1/v1"]', 4, 1000);
-  insert into datasets (name, kind, source, format, content_hash, row_count) values ('pool', 'instructions', 'bench', 'jsonl', 'pool', ${PAIRS});
-  insert into datasets (name, kind, source, format, content_hash, row_count) values ('eval', 'pairs', 'bench', 'jsonl', 'eval', ${EVAL_ITEMS});
-  insert into runs (name, config, seed, status) values ('bench', '{}', 1, 'completed');
+  insert into backends (name, preset, base_urls, max_in_flight, timeout_ms, created_at, updated_at) values ('sim', 'simjudge', '["http://127.0.0.1:1/v1"]', 4, 1000, 0, 0);
+  insert into datasets (name, kind, source, format, content_hash, row_count, created_at) values ('pool', 'instructions', 'bench', 'jsonl', 'pool', ${PAIRS}, 0);
+  insert into datasets (name, kind, source, format, content_hash, row_count, created_at) values ('eval', 'pairs', 'bench', 'jsonl', 'eval', ${EVAL_ITEMS}, 0);
+  insert into runs (name, config, seed, status, created_at, updated_at) values ('bench', '{}', 1, 'completed', 0, 0);
   insert into run_datasets (run_id, dataset_id, role) values (1, 1, 'instructions'), (1, 2, 'eval');
   insert into iterations (run_id, "index", judge_backend_id, judge_model, status) values (1, 0, 1, 'j0', 'completed'), (1, 1, 1, 'j1', 'completed'), (1, 2, 1, 'j2', 'completed');
 `);
@@ -35,14 +35,14 @@ const categories = ["Coding", "Math", "Writing", "Advice", "Knowledge", "Reasoni
 sqlite.transaction(() => {
   const item = sqlite.prepare("insert into dataset_items (dataset_id, position, source_id, prompt, content_hash) values (1, ?, ?, ?, ?)");
   const instruction = sqlite.prepare("insert into run_instructions (run_id, dataset_item_id, category, position) values (1, ?, ?, ?)");
-  const pair = sqlite.prepare("insert into pairs (run_id, dataset_item_id, status, good_response, modified_instruction, worse_response) values (1, ?, 'ok', ?, ?, ?)");
+  const pair = sqlite.prepare("insert into pairs (run_id, dataset_item_id, status, good_response, modified_instruction, worse_response, created_at) values (1, ?, 'ok', ?, ?, ?, 0)");
   for (let i = 1; i <= PAIRS; i++) {
     item.run(i, `p${i}`, `Instruction ${i}: explain topic ${i % 997} in simple words.`, `h${i}`);
     instruction.run(i, categories[i % categories.length], i);
     pair.run(i, `A good answer to instruction ${i}.`, `Instruction ${i}: explain topic ${i % 991} in formal words.`, `A worse answer ${i}.`);
   }
   const judgment = sqlite.prepare(
-    "insert into judgments (iteration_id, pair_id, good_position, sample, verdict, outcome, trace, finish_reason, prompt_tokens, completion_tokens, filter_status) values (?, ?, ?, ?, ?, ?, ?, 'stop', 400, 200, ?)",
+    "insert into judgments (iteration_id, pair_id, good_position, sample, verdict, outcome, trace, finish_reason, prompt_tokens, completion_tokens, filter_status, created_at) values (?, ?, ?, ?, ?, ?, ?, 'stop', 400, 200, ?, 0)",
   );
   for (const iteration of [1, 2]) {
     for (let p = 1; p <= PAIRS; p++) {
@@ -58,7 +58,7 @@ sqlite.transaction(() => {
   }
   const evalItem = sqlite.prepare("insert into dataset_items (dataset_id, position, source_id, subset, prompt, chosen, rejected, content_hash) values (2, ?, ?, ?, ?, 'chosen', 'rejected', ?)");
   const evalJudgment = sqlite.prepare(
-    "insert into eval_judgments (iteration_id, dataset_item_id, good_position, sample, verdict, outcome, trace, finish_reason) values (?, ?, ?, 0, ?, ?, ?, 'stop')",
+    "insert into eval_judgments (iteration_id, dataset_item_id, good_position, sample, verdict, outcome, trace, finish_reason, created_at) values (?, ?, ?, 0, ?, ?, ?, 'stop', 0)",
   );
   for (let i = 0; i < EVAL_ITEMS; i++) {
     const id = Number(evalItem.run(i, `e${i}`, i % 2 ? "llmbar-natural" : "alpacaeval-easy", `Eval prompt ${i}`, `e${i}`).lastInsertRowid);

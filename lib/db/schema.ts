@@ -334,6 +334,8 @@ export const judgments = sqliteTable(
   (t) => [
     uniqueIndex("judgments_iteration_pair_position_sample_unique").on(t.iterationId, t.pairId, t.goodPosition, t.sample),
     index("judgments_iteration_outcome_idx").on(t.iterationId, t.outcome),
+    // Covers the trace viewer's per-(pair, order) groups: votes and filter status without reading the traces.
+    index("judgments_iteration_group_idx").on(t.iterationId, t.pairId, t.goodPosition, t.outcome, t.filterStatus),
     index("judgments_pair_idx").on(t.pairId),
     check("judgments_sample_nonnegative", sql`${t.sample} >= 0`),
   ],
@@ -419,6 +421,7 @@ export const evalJudgments = sqliteTable(
   (t) => [
     uniqueIndex("eval_judgments_iteration_item_position_sample_unique").on(t.iterationId, t.datasetItemId, t.goodPosition, t.sample),
     index("eval_judgments_iteration_outcome_idx").on(t.iterationId, t.outcome),
+    index("eval_judgments_iteration_group_idx").on(t.iterationId, t.datasetItemId, t.goodPosition, t.outcome),
     index("eval_judgments_item_idx").on(t.datasetItemId),
     check("eval_judgments_sample_nonnegative", sql`${t.sample} >= 0`),
   ],

@@ -1,0 +1,2 @@
+CREATE INDEX `eval_judgments_iteration_group_idx` ON `eval_judgments` (`iteration_id`,`dataset_item_id`,`good_position`,`outcome`);--> statement-breakpoint
+CREATE INDEX `judgments_iteration_group_idx` ON `judgments` (`iteration_id`,`pair_id`,`good_position`,`outcome`,`filter_status`);
