@@ -9,7 +9,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/client";
-import { countEvalGroups, countPairGroups, getEvalItemDetail, getPairDetail, listEvalFlips, listEvalGroups, listPairGroups } from "@/lib/db/queries/traces";
+import {
+  countEvalGroups,
+  countPairGroups,
+  getEvalItemDetail,
+  getPairDetail,
+  listEvalFlips,
+  listEvalGroups,
+  listPairGroups,
+} from "@/lib/db/queries/traces";
 import { createRandom } from "@/lib/simulator/random";
 
 const PAIRS = Number(process.argv[2] ?? 100_000);
@@ -35,11 +43,18 @@ const categories = ["Coding", "Math", "Writing", "Advice", "Knowledge", "Reasoni
 sqlite.transaction(() => {
   const item = sqlite.prepare("insert into dataset_items (dataset_id, position, source_id, prompt, content_hash) values (1, ?, ?, ?, ?)");
   const instruction = sqlite.prepare("insert into run_instructions (run_id, dataset_item_id, category, position) values (1, ?, ?, ?)");
-  const pair = sqlite.prepare("insert into pairs (run_id, dataset_item_id, status, good_response, modified_instruction, worse_response, created_at) values (1, ?, 'ok', ?, ?, ?, 0)");
+  const pair = sqlite.prepare(
+    "insert into pairs (run_id, dataset_item_id, status, good_response, modified_instruction, worse_response, created_at) values (1, ?, 'ok', ?, ?, ?, 0)",
+  );
   for (let i = 1; i <= PAIRS; i++) {
     item.run(i, `p${i}`, `Instruction ${i}: explain topic ${i % 997} in simple words.`, `h${i}`);
     instruction.run(i, categories[i % categories.length], i);
-    pair.run(i, `A good answer to instruction ${i}.`, `Instruction ${i}: explain topic ${i % 991} in formal words.`, `A worse answer ${i}.`);
+    pair.run(
+      i,
+      `A good answer to instruction ${i}.`,
+      `Instruction ${i}: explain topic ${i % 991} in formal words.`,
+      `A worse answer ${i}.`,
+    );
   }
   const judgment = sqlite.prepare(
     "insert into judgments (iteration_id, pair_id, good_position, sample, verdict, outcome, trace, finish_reason, prompt_tokens, completion_tokens, filter_status, created_at) values (?, ?, ?, ?, ?, ?, ?, 'stop', 400, 200, ?, 0)",
@@ -51,12 +66,23 @@ sqlite.transaction(() => {
         for (let s = 0; s < SAMPLES; s++) {
           const outcome = outcomes[Math.floor(random.next() * outcomes.length)]!;
           const status = outcome !== "correct" ? "wrong" : kept ? "surplus" : ((kept = true), "kept");
-          judgment.run(iteration, p, position, s, outcome === "correct" ? position : outcome === "wrong" ? (position === "A" ? "B" : "A") : null, outcome, trace, status);
+          judgment.run(
+            iteration,
+            p,
+            position,
+            s,
+            outcome === "correct" ? position : outcome === "wrong" ? (position === "A" ? "B" : "A") : null,
+            outcome,
+            trace,
+            status,
+          );
         }
       }
     }
   }
-  const evalItem = sqlite.prepare("insert into dataset_items (dataset_id, position, source_id, subset, prompt, chosen, rejected, content_hash) values (2, ?, ?, ?, ?, 'chosen', 'rejected', ?)");
+  const evalItem = sqlite.prepare(
+    "insert into dataset_items (dataset_id, position, source_id, subset, prompt, chosen, rejected, content_hash) values (2, ?, ?, ?, ?, 'chosen', 'rejected', ?)",
+  );
   const evalJudgment = sqlite.prepare(
     "insert into eval_judgments (iteration_id, dataset_item_id, good_position, sample, verdict, outcome, trace, finish_reason, created_at) values (?, ?, ?, 0, ?, ?, ?, 'stop', 0)",
   );
@@ -71,7 +97,9 @@ sqlite.transaction(() => {
 })();
 sqlite.exec("analyze");
 const judgments = (sqlite.prepare("select count(*) as n from judgments").get() as { n: number }).n;
-console.log(`Seeded ${PAIRS.toLocaleString("en-US")} pairs, ${judgments.toLocaleString("en-US")} judgments, ${EVAL_ITEMS.toLocaleString("en-US")} eval items x 3 iterations in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s; database ${(fs.statSync(path.join(dir, "bench.db")).size / 1e6).toFixed(0)} MB.`);
+console.log(
+  `Seeded ${PAIRS.toLocaleString("en-US")} pairs, ${judgments.toLocaleString("en-US")} judgments, ${EVAL_ITEMS.toLocaleString("en-US")} eval items x 3 iterations in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s; database ${(fs.statSync(path.join(dir, "bench.db")).size / 1e6).toFixed(0)} MB.`,
+);
 
 function time(name: string, reps: number, fn: (i: number) => unknown) {
   fn(0); // warm the page cache and the statement cache
@@ -100,7 +128,9 @@ console.log("\nDetails:");
 time("pair detail (every judgment of 2 iterations)", 200, (i) => getPairDetail(db, 1, 1 + ((i * 7919) % PAIRS)));
 time("eval item detail", 200, (i) => getEvalItemDetail(db, 1, PAIRS + 1 + ((i * 31) % EVAL_ITEMS)));
 console.log("\nEval items and flips:");
-time("eval list, subset llmbar-natural, majority wrong", 20, () => listEvalGroups(db, 2, 2, { subset: "llmbar-natural", majority: "wrong" }, "pair", page));
+time("eval list, subset llmbar-natural, majority wrong", 20, () =>
+  listEvalGroups(db, 2, 2, { subset: "llmbar-natural", majority: "wrong" }, "pair", page),
+);
 time("eval count", 20, () => countEvalGroups(db, 2, 2, {}));
 time("flips, iteration 1 -> 2", 20, () => listEvalFlips(db, { fromIterationId: 1, toIterationId: 2, datasetId: 2 }, "all", page));
 

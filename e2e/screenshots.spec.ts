@@ -72,7 +72,9 @@ test("screenshots of every page", async ({ demoRuns, page }) => {
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto(`/runs/${first}`);
   await expect(page.locator("html")).toHaveClass(/dark/);
-  await shoot(page, "run-overview-dark", { fullPage: false });
+  await page.getByTestId("chart-rewardbench").evaluate((chart) => chart.scrollIntoView({ block: "start" }));
+  await page.evaluate(() => window.scrollBy(0, -90));
+  await shoot(page, "run-charts-dark", { fullPage: false });
   await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto(`/runs/${first}/pairs/${pairId}?iteration=1`);

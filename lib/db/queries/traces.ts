@@ -69,17 +69,31 @@ function pairGroupsQuery(iterationId: number, filters: GroupFilters, columns: "r
   if (filters.category || filters.query) {
     const inner: SQL[] = [sql`1 = 1`];
     if (filters.category) inner.push(sql`ri.category = ${filters.category}`);
-    if (filters.query) inner.push(sql`(di.prompt like ${likePattern(filters.query)} escape '\\' or p.good_response like ${likePattern(filters.query)} escape '\\' or p.worse_response like ${likePattern(filters.query)} escape '\\')`);
+    if (filters.query)
+      inner.push(
+        sql`(di.prompt like ${likePattern(filters.query)} escape '\\' or p.good_response like ${likePattern(filters.query)} escape '\\' or p.worse_response like ${likePattern(filters.query)} escape '\\')`,
+      );
     where.push(sql`j.pair_id in (
       select p.id from pairs p join dataset_items di on di.id = p.dataset_item_id
       left join run_instructions ri on ri.run_id = p.run_id and ri.dataset_item_id = p.dataset_item_id
       where p.run_id = (select run_id from iterations where id = ${iterationId}) and ${sql.join(inner, sql` and `)})`);
   }
-  if (filters.filter === "kept") where.push(sql`exists (select 1 from training_examples te where te.iteration_id = j.iteration_id and te.pair_id = j.pair_id and te.good_position = j.good_position)`);
-  if (filters.filter === "not_kept") where.push(sql`not exists (select 1 from training_examples te where te.iteration_id = j.iteration_id and te.pair_id = j.pair_id and te.good_position = j.good_position)`);
-  const statusFilter = filters.filter && filters.filter !== "kept" && filters.filter !== "not_kept" ? sql`sum(j.filter_status = ${filters.filter}) > 0` : null;
+  if (filters.filter === "kept")
+    where.push(
+      sql`exists (select 1 from training_examples te where te.iteration_id = j.iteration_id and te.pair_id = j.pair_id and te.good_position = j.good_position)`,
+    );
+  if (filters.filter === "not_kept")
+    where.push(
+      sql`not exists (select 1 from training_examples te where te.iteration_id = j.iteration_id and te.pair_id = j.pair_id and te.good_position = j.good_position)`,
+    );
+  const statusFilter =
+    filters.filter && filters.filter !== "kept" && filters.filter !== "not_kept" ? sql`sum(j.filter_status = ${filters.filter}) > 0` : null;
   const having = havingClause(filters);
-  const combinedHaving = statusFilter ? (filters.outcome || filters.majority ? sql`${having} and ${statusFilter}` : sql`having ${statusFilter}`) : having;
+  const combinedHaving = statusFilter
+    ? filters.outcome || filters.majority
+      ? sql`${having} and ${statusFilter}`
+      : sql`having ${statusFilter}`
+    : having;
   const select =
     columns === "row"
       ? sql`j.pair_id as id, j.good_position as goodPosition, ${GROUP_COLUMNS},
@@ -94,7 +108,13 @@ function pairGroupsQuery(iterationId: number, filters: GroupFilters, columns: "r
     ${combinedHaving}`;
 }
 
-export function listPairGroups(db: Queryable, iterationId: number, filters: GroupFilters, sort: GroupSort, page: { limit: number; offset: number }): JudgmentGroup[] {
+export function listPairGroups(
+  db: Queryable,
+  iterationId: number,
+  filters: GroupFilters,
+  sort: GroupSort,
+  page: { limit: number; offset: number },
+): JudgmentGroup[] {
   const rows = db.all<Omit<JudgmentGroup, "itemId" | "text" | "label">>(sql`
     ${pairGroupsQuery(iterationId, filters, "row")}
     ${orderClause(sort, sql`j.pair_id`)}
@@ -105,9 +125,17 @@ export function listPairGroups(db: Queryable, iterationId: number, filters: Grou
     select p.id as id, p.dataset_item_id as itemId, substr(di.prompt, 1, 300) as text, ri.category as label
     from pairs p join dataset_items di on di.id = p.dataset_item_id
     left join run_instructions ri on ri.run_id = p.run_id and ri.dataset_item_id = p.dataset_item_id
-    where p.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+    where p.id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
   const byId = new Map(texts.map((t) => [t.id, t]));
-  return rows.map((r) => ({ ...r, itemId: byId.get(r.id)?.itemId ?? 0, text: byId.get(r.id)?.text ?? "", label: byId.get(r.id)?.label ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    itemId: byId.get(r.id)?.itemId ?? 0,
+    text: byId.get(r.id)?.text ?? "",
+    label: byId.get(r.id)?.label ?? null,
+  }));
 }
 
 export function countPairGroups(db: Queryable, iterationId: number, filters: GroupFilters): number {
@@ -120,7 +148,10 @@ function evalGroupsQuery(iterationId: number, datasetId: number, filters: GroupF
   if (filters.order) where.push(sql`j.good_position = ${filters.order}`);
   if (filters.subset) where.push(sql`di.subset = ${filters.subset}`);
   if (filters.query) where.push(sql`(di.prompt like ${likePattern(filters.query)} escape '\\' or di.source_id = ${filters.query})`);
-  const select = columns === "row" ? sql`j.dataset_item_id as id, j.good_position as goodPosition, ${GROUP_COLUMNS}, 0 as kept, '' as statuses, group_concat(j.outcome, ',') as votes` : sql`1`;
+  const select =
+    columns === "row"
+      ? sql`j.dataset_item_id as id, j.good_position as goodPosition, ${GROUP_COLUMNS}, 0 as kept, '' as statuses, group_concat(j.outcome, ',') as votes`
+      : sql`1`;
   return sql`
     select ${select}
     from eval_judgments j join dataset_items di on di.id = j.dataset_item_id
