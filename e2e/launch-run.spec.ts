@@ -13,8 +13,10 @@ test("launch the demo, pause it, resume it, and see a score for every iteration"
   await datasetsPage.startImport();
   await datasetsPage.expectImported(235);
 
-  await runsPage.gotoList();
-  await page.getByRole("link", { name: "Launch the demo" }).click();
+  // Other specs may have launched runs already, so start from the form and its Demo preset (the empty
+  // runs list's "Launch the demo" link is checked by the app-shell spec).
+  await runsPage.openNewRun();
+  await runsPage.choosePreset("Demo (SimJudge)");
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Demo (SimJudge)");
   await expect(page.getByTestId("estimate")).toContainText("Whole run");
   await runsPage.toggleEvalSet("XSTest pairs");
@@ -47,6 +49,13 @@ test("launch the demo, pause it, resume it, and see a score for every iteration"
   const row = page.getByRole("row").filter({ hasText: `#${runId}` });
   await expect(row).toContainText("completed");
   await expect(row).toContainText(/RB \d+\.\d/);
+
+  // Clone it: the form opens with its settings, the XSTest eval set still picked.
+  await row.getByRole("link").first().click();
+  await page.getByRole("link", { name: "Clone" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Clone run #${runId}`);
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(/\(clone\)$/);
+  await expect(page.getByRole("checkbox", { name: /^XSTest pairs/ })).toBeChecked();
 });
 
 test("a bad config shows which fields are wrong and launches nothing", async ({ runsPage, page }) => {
@@ -60,13 +69,4 @@ test("a bad config shows which fields are wrong and launches nothing", async ({ 
   await expect(page.getByLabel("Iterations")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Instruction pool")).toHaveAccessibleDescription(/Pick an instruction pool/);
   await expect(page).toHaveURL(/\/runs\/new/);
-});
-
-test("clone a run into the form with its settings", async ({ runsPage, page }) => {
-  await runsPage.gotoList();
-  await page.getByRole("table", { name: "Runs" }).getByRole("link").first().click();
-  await page.getByRole("link", { name: "Clone" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(/Clone run #\d+/);
-  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(/\(clone\)$/);
-  await expect(page.getByRole("checkbox", { name: /^XSTest pairs/ })).toBeChecked();
 });
