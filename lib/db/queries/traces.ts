@@ -59,13 +59,20 @@ function orderClause(sort: GroupSort, key: SQL): SQL {
 const GROUP_COLUMNS = sql`count(*) as samples,
       sum(j.outcome = 'correct') as correct, sum(j.outcome = 'wrong') as wrong, sum(j.outcome = 'tie') as tie, sum(j.outcome = 'unparsed') as unparsed`;
 
+const STATUS_COLUMNS = {
+  wrong: sql`g.filtered_wrong`,
+  surplus: sql`g.surplus`,
+  below_majority: sql`g.below_majority`,
+  balanced_out: sql`g.balanced_out`,
+} as const;
+
 /**
- * Training judgments of one iteration, grouped by (pair, order). `columns` is what each group
- * returns: the full row for a page, or nothing for a count (which then reads the covering index only).
+ * Training judgments of one iteration, as (pair, order) groups: the rows of `judgment_groups`
+ * (kept by triggers), filtered in SQL. Reads no judgment and no trace.
  */
-function pairGroupsQuery(iterationId: number, filters: GroupFilters, columns: "row" | "none"): SQL {
-  const where: SQL[] = [sql`j.iteration_id = ${iterationId}`];
-  if (filters.order) where.push(sql`j.good_position = ${filters.order}`);
+function pairGroupsWhere(iterationId: number, filters: GroupFilters): SQL {
+  const where: SQL[] = [sql`g.iteration_id = ${iterationId}`];
+  if (filters.order) where.push(sql`g.good_position = ${filters.order}`);
   if (filters.category || filters.query) {
     const inner: SQL[] = [sql`1 = 1`];
     if (filters.category) inner.push(sql`ri.category = ${filters.category}`);
@@ -73,39 +80,32 @@ function pairGroupsQuery(iterationId: number, filters: GroupFilters, columns: "r
       inner.push(
         sql`(di.prompt like ${likePattern(filters.query)} escape '\\' or p.good_response like ${likePattern(filters.query)} escape '\\' or p.worse_response like ${likePattern(filters.query)} escape '\\')`,
       );
-    where.push(sql`j.pair_id in (
+    where.push(sql`g.pair_id in (
       select p.id from pairs p join dataset_items di on di.id = p.dataset_item_id
       left join run_instructions ri on ri.run_id = p.run_id and ri.dataset_item_id = p.dataset_item_id
       where p.run_id = (select run_id from iterations where id = ${iterationId}) and ${sql.join(inner, sql` and `)})`);
   }
   if (filters.filter === "kept")
     where.push(
-      sql`exists (select 1 from training_examples te where te.iteration_id = j.iteration_id and te.pair_id = j.pair_id and te.good_position = j.good_position)`,
+      sql`exists (select 1 from training_examples te where te.iteration_id = g.iteration_id and te.pair_id = g.pair_id and te.good_position = g.good_position)`,
     );
   if (filters.filter === "not_kept")
     where.push(
-      sql`not exists (select 1 from training_examples te where te.iteration_id = j.iteration_id and te.pair_id = j.pair_id and te.good_position = j.good_position)`,
+      sql`not exists (select 1 from training_examples te where te.iteration_id = g.iteration_id and te.pair_id = g.pair_id and te.good_position = g.good_position)`,
     );
-  const statusFilter =
-    filters.filter && filters.filter !== "kept" && filters.filter !== "not_kept" ? sql`sum(j.filter_status = ${filters.filter}) > 0` : null;
-  const having = havingClause(filters);
-  const combinedHaving = statusFilter
-    ? filters.outcome || filters.majority
-      ? sql`${having} and ${statusFilter}`
-      : sql`having ${statusFilter}`
-    : having;
-  const select =
-    columns === "row"
-      ? sql`j.pair_id as id, j.good_position as goodPosition, ${GROUP_COLUMNS},
-      sum(j.filter_status = 'kept') as kept, coalesce(group_concat(j.filter_status, ','), '') as statuses,
-      group_concat(j.outcome, ',') as votes`
-      : sql`1`;
-  return sql`
-    select ${select}
-    from judgments j
-    where ${sql.join(where, sql` and `)}
-    group by j.pair_id, j.good_position
-    ${combinedHaving}`;
+  if (filters.filter && filters.filter !== "kept" && filters.filter !== "not_kept") where.push(sql`${STATUS_COLUMNS[filters.filter]} > 0`);
+  if (filters.outcome) where.push(sql`${sql.identifier(filters.outcome)} > 0`);
+  if (filters.majority === "correct") where.push(sql`g.correct > g.wrong`);
+  if (filters.majority === "wrong") where.push(sql`g.wrong > g.correct`);
+  if (filters.majority === "none") where.push(sql`g.wrong = g.correct`);
+  return sql.join(where, sql` and `);
+}
+
+function pairGroupsOrder(sort: GroupSort): SQL {
+  // The share expression is the one of judgment_groups_share_idx, so a sorted page reads the index in order.
+  if (sort === "correct-asc") return sql`order by g.correct * 1.0 / g.samples asc, g.pair_id, g.good_position`;
+  if (sort === "correct-desc") return sql`order by g.correct * 1.0 / g.samples desc, g.pair_id, g.good_position`;
+  return sql`order by g.pair_id, g.good_position`;
 }
 
 export function listPairGroups(
@@ -115,23 +115,36 @@ export function listPairGroups(
   sort: GroupSort,
   page: { limit: number; offset: number },
 ): JudgmentGroup[] {
-  const rows = db.all<Omit<JudgmentGroup, "itemId" | "text" | "label">>(sql`
-    ${pairGroupsQuery(iterationId, filters, "row")}
-    ${orderClause(sort, sql`j.pair_id`)}
+  const rows = db.all<Omit<JudgmentGroup, "itemId" | "text" | "label" | "statuses" | "votes">>(sql`
+    select g.pair_id as id, g.good_position as goodPosition, g.samples as samples, g.correct as correct, g.wrong as wrong, g.tie as tie,
+      g.unparsed as unparsed, g.kept as kept
+    from judgment_groups g
+    where ${pairGroupsWhere(iterationId, filters)}
+    ${pairGroupsOrder(sort)}
     limit ${page.limit} offset ${page.offset}`);
   if (rows.length === 0) return [];
   const ids = [...new Set(rows.map((r) => r.id))];
+  const idList = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
   const texts = db.all<{ id: number; itemId: number; text: string; label: string | null }>(sql`
     select p.id as id, p.dataset_item_id as itemId, substr(di.prompt, 1, 300) as text, ri.category as label
     from pairs p join dataset_items di on di.id = p.dataset_item_id
     left join run_instructions ri on ri.run_id = p.run_id and ri.dataset_item_id = p.dataset_item_id
-    where p.id in (${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})`);
+    where p.id in (${idList})`);
+  // Votes and filter statuses in sample order, for the page's groups only.
+  const votes = db.all<{ id: number; goodPosition: Position; votes: string; statuses: string }>(sql`
+    select pair_id as id, good_position as goodPosition, group_concat(outcome, ',') as votes, coalesce(group_concat(filter_status, ','), '') as statuses
+    from (select pair_id, good_position, outcome, filter_status from judgments where iteration_id = ${iterationId} and pair_id in (${idList})
+          order by pair_id, good_position, sample)
+    group by pair_id, good_position`);
   const byId = new Map(texts.map((t) => [t.id, t]));
+  const votesOf = new Map(votes.map((v) => [`${v.id}:${v.goodPosition}`, v]));
   return rows.map((r) => ({
     ...r,
+    statuses: votesOf.get(`${r.id}:${r.goodPosition}`)?.statuses ?? "",
+    votes: votesOf.get(`${r.id}:${r.goodPosition}`)?.votes ?? "",
     itemId: byId.get(r.id)?.itemId ?? 0,
     text: byId.get(r.id)?.text ?? "",
     label: byId.get(r.id)?.label ?? null,
@@ -139,7 +152,7 @@ export function listPairGroups(
 }
 
 export function countPairGroups(db: Queryable, iterationId: number, filters: GroupFilters): number {
-  return db.get<{ n: number }>(sql`select count(*) as n from (${pairGroupsQuery(iterationId, filters, "none")})`)?.n ?? 0;
+  return db.get<{ n: number }>(sql`select count(*) as n from judgment_groups g where ${pairGroupsWhere(iterationId, filters)}`)?.n ?? 0;
 }
 
 /** Eval judgments of one iteration on one eval set, grouped by (item, order). */
