@@ -1,6 +1,7 @@
 /**
  * Opens the SQLite database (better-sqlite3 + Drizzle), sets the pragmas the app relies on
- * (WAL, foreign keys, busy timeout) and applies pending migrations from drizzle/.
+ * (WAL, foreign keys, busy timeout), checks the file is sound (at server and CLI start-up) and
+ * applies pending migrations from drizzle/.
  * One connection per process, cached on globalThis so hot reloads and route bundles share it.
  */
 import fs from "node:fs";
@@ -21,10 +22,12 @@ export type OpenOptions = {
   migrationsFolder?: string;
   /** Called with a line for the log (migration start, duration, failure). */
   log?: (line: string) => void;
+  /** Run SQLite's quick_check first and refuse a damaged file with a clear message (server and CLI start-up). */
+  checkIntegrity?: boolean;
 };
 
 /** Open a database file, creating its folder, and bring its schema up to date. */
-export function openDatabase({ file, migrationsFolder = migrationsDir(), log }: OpenOptions): Db {
+export function openDatabase({ file, migrationsFolder = migrationsDir(), log, checkIntegrity = false }: OpenOptions): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   try {
@@ -34,6 +37,12 @@ export function openDatabase({ file, migrationsFolder = migrationsDir(), log }: 
     sqlite.pragma("busy_timeout = 5000");
     // Safe with WAL: a crash can lose the last transactions' durability, never consistency.
     sqlite.pragma("synchronous = NORMAL");
+    if (checkIntegrity) {
+      const started = performance.now();
+      const problems = databaseProblems(sqlite);
+      if (problems) throw new Error(damagedMessage(`SQLite's integrity check: ${problems}`));
+      log?.(`database ${file}: integrity check passed in ${Math.round(performance.now() - started)} ms`);
+    }
     const db = drizzle(sqlite, { schema });
     const started = performance.now();
     migrate(db, { migrationsFolder });
@@ -42,8 +51,23 @@ export function openDatabase({ file, migrationsFolder = migrationsDir(), log }: 
   } catch (error) {
     sqlite.close();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Could not open the database ${file}: ${reason}`, { cause: error });
+    const code = (error as { code?: string }).code ?? "";
+    const damaged = code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB";
+    const readOnly = code.startsWith("SQLITE_READONLY")
+      ? " (the file or its folder is read-only: make it writable, the app writes every run to it)"
+      : "";
+    throw new Error(`Could not open the database ${file}: ${damaged ? damagedMessage(reason) : reason}${readOnly}`, { cause: error });
   }
+}
+
+const damagedMessage = (reason: string) =>
+  `the file is damaged (${reason}). Restore a backup (npm run backup makes them), or move the file away to start with an empty database`;
+
+/** SQLite's quick_check (structure, not the content of every index): null when the file is sound. */
+export function databaseProblems(sqlite: Database.Database): string | null {
+  const rows = sqlite.pragma("quick_check(5)", { simple: false }) as { quick_check: string }[];
+  const messages = rows.map((r) => r.quick_check).filter((m) => m !== "ok");
+  return messages.length === 0 ? null : messages.join("; ");
 }
 
 const globalForDb = globalThis as unknown as { judgeLabDb?: { file: string; db: Db } };
@@ -53,7 +77,7 @@ export function getDb(): Db {
   const file = databaseFile();
   const cached = globalForDb.judgeLabDb;
   if (cached && cached.file === file) return cached.db;
-  const db = openDatabase({ file, log: (line) => console.log(`[judge-lab] ${line}`) });
+  const db = openDatabase({ file, checkIntegrity: true, log: (line) => console.log(`[judge-lab] ${line}`) });
   globalForDb.judgeLabDb = { file, db };
   return db;
 }

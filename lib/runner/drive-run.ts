@@ -6,6 +6,7 @@
  * run's lease and aborts the signal to pause or cancel.
  */
 import type { Db } from "@/lib/db/client";
+import { describeStorageError } from "@/lib/db/storage-errors";
 import { addRunEvent, getRunById, runBackendIds, runDatasetIds, setRunPosition, transitionRunStatus } from "@/lib/db/queries/runs";
 import { getIteration, runTokenTotal, updateIteration } from "@/lib/db/queries/run-work";
 import type { RunRow, RunStatus } from "@/lib/db/schema";
@@ -133,6 +134,21 @@ export async function driveRun(db: Db, runId: number, options: DriveOptions): Pr
     if (error instanceof PauseRun) {
       transitionRunStatus(db, runId, ["running"], "paused", error.reason);
       ctx.log("warn", `Paused: ${error.reason}`);
+      return "paused";
+    }
+    const storage = describeStorageError(error);
+    if (storage) {
+      // The disk is full or the file read-only: pause with the reason (a small in-place update that
+      // usually still fits), and never crash the process that serves the app.
+      console.error(`[judge-lab] run #${runId}: ${storage}`);
+      try {
+        transitionRunStatus(db, runId, ["running"], "paused", storage);
+        ctx.log("error", `Paused: ${storage}`);
+      } catch (recordError) {
+        console.error(
+          `[judge-lab] run #${runId}: could not record the pause either: ${recordError instanceof Error ? recordError.message : recordError}`,
+        );
+      }
       return "paused";
     }
     if (options.signal.aborted) {

@@ -49,7 +49,12 @@ export function driveWithLease(
   );
   const status = driveRun(db, runId, { ...options, signal: controller.signal }).finally(() => {
     clearInterval(heartbeat);
-    releaseRunLease(db, runId, owner);
+    try {
+      releaseRunLease(db, runId, owner);
+    } catch (error) {
+      // A database that cannot be written (full, read-only): the lease simply expires.
+      console.error(`[judge-lab] run #${runId}: could not release its lease: ${error instanceof Error ? error.message : error}`);
+    }
     options.onStop?.();
   });
   return { status, stop: () => controller.abort(new Error("stopped")) };

@@ -1,0 +1,59 @@
+// When the database cannot be written (here: full, through SQLite's max_page_count), a run pauses
+// with a reason that says so instead of crashing the process, and resumes to completion once
+// there is room again; a database that turns read-only stops the run without crashing either.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getRunById, listRunEvents } from "@/lib/db/queries/runs";
+import { resumeRun } from "@/lib/runner/control";
+import { driveWithLease } from "@/lib/runner/lease";
+import { launchRun } from "@/lib/runner/launch";
+import { startSimJudge, type TestSimJudge } from "../helpers/simjudge";
+import { prepareRunDb, smallConfig } from "../helpers/run-fixture";
+import { createTempDb, type TempDb } from "../helpers/temp-db";
+
+let sim: TestSimJudge;
+let temp: TempDb;
+const fast = { clientOptions: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 2 } };
+
+beforeAll(async () => {
+  sim = await startSimJudge();
+  temp = createTempDb();
+  await prepareRunDb(temp.db, sim.url);
+}, 30_000);
+afterAll(async () => {
+  temp.close();
+  await sim.close();
+});
+
+describe("storage failures", () => {
+  it("pause a run when the disk is full, and it resumes to completion when there is room", async () => {
+    const run = launchRun(temp.db, smallConfig({ name: "disk full", iterations: 1 }));
+    const sqlite = temp.db.$client;
+    const pages = sqlite.pragma("page_count", { simple: true }) as number;
+    sqlite.pragma(`max_page_count = ${pages + 2}`); // the database cannot grow past this
+    const status = await driveWithLease(temp.db, run.id, fast).status;
+    expect(status).toBe("paused");
+    const paused = getRunById(temp.db, run.id)!;
+    expect(paused.status).toBe("paused");
+    expect(paused.statusReason).toMatch(/disk is full \(SQLITE_FULL\)\. Free some space, then resume the run/);
+
+    sqlite.pragma("max_page_count = 1073741823");
+    resumeRun(temp.db, run.id);
+    expect(await driveWithLease(temp.db, run.id, fast).status).toBe("completed");
+    expect(listRunEvents(temp.db, run.id, 100).some((e) => /Paused: The database could not be written/.test(e.message))).toBe(true);
+  }, 60_000);
+
+  it("pause a run when the database turns read-only", async () => {
+    const run = launchRun(temp.db, smallConfig({ name: "read-only", iterations: 1 }));
+    const drive = driveWithLease(temp.db, run.id, fast);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    temp.db.$client.pragma("query_only = 1"); // every write now fails as on a read-only file
+    try {
+      expect(await drive.status).toBe("paused");
+    } finally {
+      temp.db.$client.pragma("query_only = 0");
+    }
+    // The pause itself could not be written on a read-only database: the run is left for a resume,
+    // and the process kept going (this test is still running in it).
+    expect(["running", "paused"]).toContain(getRunById(temp.db, run.id)!.status);
+  }, 60_000);
+});
