@@ -249,6 +249,17 @@ async function scan(
   return { rows, skippedTies };
 }
 
+/** resolveMapping, with the file named in its refusal. */
+function resolveMappingOf(label: string, ...args: Parameters<typeof resolveMapping>): ReturnType<typeof resolveMapping> {
+  try {
+    return resolveMapping(...args);
+  } catch (error) {
+    if (error instanceof ImportFailure && !error.message.startsWith(label))
+      throw new ImportFailure(error.code, `${label}: ${error.message}`, error.problems, error.totalProblems, error.fieldErrors);
+    throw error;
+  }
+}
+
 export async function importDataset(db: Db, request: ImportRequest): Promise<ImportSummary> {
   const started = performance.now();
   if (request.files.length === 0) throw new ImportFailure("unreadable", "Nothing to import: no files");
@@ -263,7 +274,9 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
       sampled.problems.length,
     );
   }
-  const { mapping, layout } = resolveMapping(sampled, request.kind, request.mapping);
+  if (sampled.sample.length === 0)
+    throw new ImportFailure("no_rows", `${request.files[0]!.label} has no rows: it holds only blank lines or an empty list`);
+  const { mapping, layout } = resolveMappingOf(request.files[0]!.label, sampled, request.kind, request.mapping);
   const kind = mapping.kind;
   const defaultSubset = kind === "pairs" ? name : null;
   const totalBytes = request.files.reduce((sum, file) => sum + fileSize(file), 0);
