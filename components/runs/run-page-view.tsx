@@ -299,7 +299,7 @@ function ProgressCard({ view }: { view: RunView }) {
   const p = view.progress!;
   const errors = Object.entries(p.errors);
   return (
-    <Card>
+    <Card data-testid="progress-card">
       <CardHeader>
         <CardTitle className="flex items-center gap-2">
           {view.run.status === "running" ? <Loader2 className="size-4 animate-spin text-primary" aria-hidden /> : null}

@@ -44,6 +44,12 @@ export class RunsPage {
     return Number(text.split("/")[0]!.replaceAll(",", "").trim());
   }
 
+  /** The progress card's stage and count, e.g. "Judging pairs (iteration 0) 120 / 1,560". */
+  async progressText(): Promise<string> {
+    const label = await this.page.getByTestId("progress-card").locator("h2").first().innerText();
+    return `${label} ${await this.page.getByTestId("progress-done").innerText()}`;
+  }
+
   async pause() {
     await this.page.getByRole("button", { name: "Pause" }).click();
   }

@@ -26,6 +26,7 @@ const WINDOW_MS = 10_000;
 export class ProgressTracker {
   private snapshot: ProgressSnapshot;
   private marks: { at: number; done: number }[] = [];
+  private lastSavedAt = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
@@ -77,6 +78,9 @@ export class ProgressTracker {
       this.snapshot.tokens.completion += usage.completionTokens;
       this.snapshot.requests += usage.requests;
     }
+    // Stages of a small run can last less than the timer's second: save progress as it happens too
+    // (at most every 250 ms), so a page never sees only "0 of N".
+    if (units > 0 && this.timer && Date.now() - this.lastSavedAt >= 250) this.save();
   }
 
   error(kind: string, message: string): void {
@@ -101,6 +105,7 @@ export class ProgressTracker {
   }
 
   save(): void {
+    this.lastSavedAt = Date.now();
     try {
       setRunProgress(this.db, this.runId, this.current() as unknown as Record<string, unknown>);
     } catch {
