@@ -205,6 +205,8 @@ async function main() {
     sqlite.close();
     const stats = await sim.stats();
     const faultsInjected = Object.values(stats.faults).reduce((a, b) => a + b, 0);
+    // A truncated answer is a valid answer (finish_reason "length"): stored as truncated, not retried.
+    const truncated = stats.faults.truncate ?? 0;
     const permanent = rows.permanentFailures.judgments + rows.permanentFailures.evalJudgments + rows.permanentFailures.droppedPairs;
     completed &&= status.status === "completed";
 
@@ -212,7 +214,10 @@ async function main() {
     console.log(`Rows: expected ${rows.expected}, present ${rows.present}, duplicated ${rows.duplicated}, missing ${rows.missing}`);
     console.log(`Iterations scored: ${rows.scoredIterations}`);
     console.log(`Faults injected: ${faultsInjected} of ${stats.requests} requests (${JSON.stringify(stats.faults)})`);
-    console.log(`Retries: ${Math.max(0, faultsInjected - permanent)} (every injected fault that did not end a unit for good was retried)`);
+    const retries = Math.max(0, faultsInjected - truncated - permanent);
+    console.log(
+      `Retries: ${retries} (every failed request that did not end its unit for good); ${truncated} truncated answers stored as truncated`,
+    );
     console.log(
       `Failed for good: ${permanent} (judgments ${rows.permanentFailures.judgments}, eval judgments ${rows.permanentFailures.evalJudgments}, pairs ${rows.permanentFailures.droppedPairs}); ` +
         `each is stored with its reason and shown in the trace views${rows.permanentFailures.samples.length ? `, e.g. "${rows.permanentFailures.samples[0]}"` : ""}`,
@@ -231,7 +236,8 @@ async function main() {
         faults: stats.faults,
         faults_total: faultsInjected,
         requests: stats.requests,
-        retries: Math.max(0, faultsInjected - permanent),
+        retries,
+        truncated,
         kills: killed,
         restarts,
         permanent_failures: permanent,
