@@ -7,6 +7,9 @@ import { CHROMIUM_ARGS, findChromium } from "./scripts/find-chromium.mjs";
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Set once in the main process; workers inherit it, so tests can open the same file.
 process.env.E2E_DATABASE_URL ??= path.resolve("e2e/.artifacts", `e2e-${Date.now()}.db`);
+process.env.E2E_SERVER_LOG ??= process.env.E2E_DATABASE_URL.replace(/\.db$/, ".server.log");
+// A made-up API key the server holds in its environment; the secrets spec looks for it everywhere.
+process.env.E2E_SECRET_SENTINEL ??= `sk-e2e-sentinel-${Date.now().toString(36)}-do-not-leak`;
 const executablePath = findChromium() ?? undefined;
 
 export default defineConfig({
@@ -33,7 +36,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`,
+    command: `node e2e/support/serve-with-log.mjs ${process.env.E2E_SERVER_LOG} -H 127.0.0.1 -p ${port}`,
     url: `http://127.0.0.1:${port}/runs`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -45,6 +48,7 @@ export default defineConfig({
       PORT: String(port),
       // The stand-in hub started by e2e/global-setup.ts.
       HF_ENDPOINT: `http://127.0.0.1:${process.env.E2E_HF_PORT ?? 3198}`,
+      JUDGE_LAB_E2E_API_KEY: process.env.E2E_SECRET_SENTINEL,
     },
   },
 });

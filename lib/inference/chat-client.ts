@@ -13,7 +13,7 @@ import type { BackendRow } from "@/lib/db/schema";
 import { linkAbort } from "./abort-link";
 import { Semaphore } from "./concurrency";
 import { classifyFetchFailure, classifyHttpStatus, InferenceError, type InferenceErrorKind } from "./errors";
-import { readApiKey } from "./list-models";
+import { readApiKey, withoutSecret } from "./list-models";
 import { RateLimiter } from "./rate-limiter";
 import { ReplicaPool, type Replica, type ReplicaPoolOptions } from "./replicas";
 import { isRetryable, retryDelayMs } from "./retry-policy";
@@ -274,7 +274,7 @@ export class BackendClient {
         ok: answer.statusCode >= 200 && answer.statusCode < 300,
         retryAfter: Array.isArray(retryAfter) ? (retryAfter[0] ?? null) : (retryAfter ?? null),
       };
-      text = await readText(answer.body, answer.headers["content-length"], this.options.maxResponseBytes, url);
+      text = withoutSecret(await readText(answer.body, answer.headers["content-length"], this.options.maxResponseBytes, url), apiKey);
     } catch (error) {
       if (error instanceof InferenceError) throw error;
       throw classifyFetchFailure(error, { ...context, timedOut });

@@ -32,6 +32,14 @@ export function readApiKey(apiKeyEnv: string | null, env: NodeJS.ProcessEnv = pr
   return value && value.length > 0 ? value : undefined;
 }
 
+/**
+ * The text with every occurrence of the API key replaced: a server that echoes the Authorization
+ * header (some proxies do, in their errors) must not carry the key into a message shown in the browser.
+ */
+export function withoutSecret(text: string, secret: string | undefined): string {
+  return secret && secret.length >= 4 ? text.replaceAll(secret, "[redacted]") : text;
+}
+
 export async function listModels(
   baseUrl: string,
   options: { apiKeyEnv: string | null; timeoutMs: number; signal?: AbortSignal },
@@ -52,7 +60,7 @@ export async function listModels(
   }
   let body: string;
   try {
-    body = await response.text();
+    body = withoutSecret(await response.text(), apiKey);
   } catch (error) {
     throw classifyFetchFailure(error, { url, timeoutMs: options.timeoutMs, timedOut: timeout.aborted });
   }
