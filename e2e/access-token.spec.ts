@@ -41,7 +41,7 @@ test("a token-protected Judge Lab lets in only who has the token", async ({ page
   await expect(page).toHaveURL(`${base}/login?next=%2Fbackends`);
   await page.getByLabel("Access token").fill("not-the-token");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("That is not this Judge Lab's access token");
+  await expect(page.getByRole("alert").filter({ hasText: "access token" })).toHaveText("That is not this Judge Lab's access token");
   await page.getByLabel("Access token").fill(TOKEN);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${base}/backends`);

@@ -42,7 +42,7 @@ export function ConnectionResult({ check }: { check: ConnectionCheck }) {
               </div>
             )
           ) : (
-            <p className="mt-2 break-words text-destructive">{replica.message}</p>
+            <p className="mt-2 text-destructive [overflow-wrap:anywhere]">{replica.message}</p>
           )}
         </div>
       ))}

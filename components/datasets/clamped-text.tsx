@@ -4,7 +4,7 @@ export function ClampedText({ text, lines = 5 }: { text: string | null; lines?: 
   if (text === null) return <span className="text-muted-foreground">—</span>;
   return (
     <div
-      className="whitespace-pre-wrap break-words"
+      className="whitespace-pre-wrap [overflow-wrap:anywhere]"
       style={{ display: "-webkit-box", WebkitLineClamp: lines, WebkitBoxOrient: "vertical", overflow: "hidden" }}
       title={text.length > 2000 ? `${text.slice(0, 2000)}…` : text}
     >

@@ -284,7 +284,7 @@ export function RunPageView({ initial, backends }: { initial: RunView; backends:
                   <Badge variant={event.level === "error" ? "destructive" : event.level === "warn" ? "warning" : "outline"}>
                     {event.level}
                   </Badge>
-                  <span className="min-w-0 break-words">{event.message}</span>
+                  <span className="min-w-0 [overflow-wrap:anywhere]">{event.message}</span>
                 </li>
               ))}
             </ol>

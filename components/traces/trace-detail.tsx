@@ -58,7 +58,7 @@ export function TraceDetail({
   const of = (it: number, order: "A" | "B") => judgments.filter((j) => j.iteration === it && j.goodPosition === order);
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div className="flex items-center justify-end">
         <label className="inline-flex items-center gap-2 text-sm">
           <input type="checkbox" className="size-4 accent-[var(--primary)]" checked={raw} onChange={(e) => setRaw(e.target.checked)} />
@@ -66,7 +66,7 @@ export function TraceDetail({
         </label>
       </div>
 
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         {responses.map((response) => (
           <Card key={response.title} className="min-w-0">
             <CardHeader>
@@ -150,13 +150,18 @@ export function TraceDetail({
             </div>
           </CardHeader>
           <CardContent>
-            <div ref={listRef} className="grid gap-6">
+            <div ref={listRef} className="grid grid-cols-1 gap-6">
               {(["A", "B"] as const).map((order) => {
                 const left = of(iteration, order);
                 const right = compare === null ? [] : of(compare, order);
                 if (left.length === 0 && right.length === 0) return null;
                 return (
-                  <section key={order} id={`order-${order}`} aria-labelledby={`order-${order}-title`} className="grid scroll-mt-20 gap-3">
+                  <section
+                    key={order}
+                    id={`order-${order}`}
+                    aria-labelledby={`order-${order}-title`}
+                    className="grid scroll-mt-20 grid-cols-1 gap-3"
+                  >
                     <h3 id={`order-${order}-title`} className="text-sm font-semibold">
                       Better response shown as {order}{" "}
                       <span className="font-normal text-muted-foreground">(order {order === "A" ? "AB" : "BA"})</span>
@@ -164,7 +169,7 @@ export function TraceDetail({
                     {compare === null ? (
                       left.map((j) => <JudgmentCard key={j.id} judgment={j} raw={raw} />)
                     ) : (
-                      <div className="grid gap-3 lg:grid-cols-2">
+                      <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
                         <h4 className="text-xs font-medium uppercase tracking-wide text-muted-foreground">Iteration {iteration}</h4>
                         <h4 className="hidden text-xs font-medium uppercase tracking-wide text-muted-foreground lg:block">
                           Iteration {compare}

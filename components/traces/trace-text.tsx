@@ -59,7 +59,7 @@ export function TraceText({
     return (
       <div className={className}>
         <pre
-          className="max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded-md bg-muted/60 p-3 font-mono text-xs"
+          className="max-h-[32rem] overflow-auto whitespace-pre-wrap [overflow-wrap:anywhere] rounded-md bg-muted/60 p-3 font-mono text-xs"
           data-testid="raw-text"
         >
           {span ? (
@@ -78,7 +78,10 @@ export function TraceText({
   }
   const verdictAtEnd = span !== null && clipped.slice(span.end).trim() === "";
   return (
-    <div className={cn("prose-judge max-h-[32rem] overflow-auto break-words text-sm", className)} data-testid="rendered-text">
+    <div
+      className={cn("prose-judge max-h-[32rem] min-w-0 overflow-auto text-sm [overflow-wrap:anywhere]", className)}
+      data-testid="rendered-text"
+    >
       <Markdown text={verdictAtEnd ? clipped.slice(0, span.start) : clipped} />
       {verdictAtEnd ? <p>{mark(clipped.slice(span.start, span.end))}</p> : null}
       {note}
