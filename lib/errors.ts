@@ -3,6 +3,8 @@
  * `conflict:backend`); this file maps each kind to an HTTP status and decides whether its message
  * may be shown in the browser. Messages never contain secrets (API keys are never read into them).
  */
+import { describeStorageError } from "@/lib/db/storage-errors";
+
 export type ErrorKind = "bad_request" | "not_found" | "conflict" | "unavailable" | "internal";
 export type ErrorSurface = "backend" | "dataset" | "run" | "database" | "action";
 export type ErrorCode = `${ErrorKind}:${ErrorSurface}`;
@@ -48,6 +50,9 @@ export function toActionError(error: unknown): Extract<ActionResult<never>, { ok
     return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
   }
   console.error("[judge-lab] action failed:", error);
+  const storage = describeStorageError(error);
+  if (storage)
+    return { ok: false, code: "unavailable:database", message: storage.replace(/, then resume the run\.$/, ", then try again.") };
   return {
     ok: false,
     code: "internal:action",

@@ -14,7 +14,7 @@ import { fileMaker, type FileMaker } from "../helpers/files";
 import { startHttpServer, type TestServer } from "../helpers/http-server";
 import { prepareRunDb, smallConfig } from "../helpers/run-fixture";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
-import { walk, type CorpusEntry } from "./corpus-harness";
+import { refusalText, walk, type CorpusEntry } from "./corpus-harness";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
@@ -438,6 +438,19 @@ describe("bad input corpus", () => {
 
   it.each(all.map((e) => [`${e.entry}: ${e.name}`, e] as const))("%s", async (_name, entry) => {
     await walk(entry, entry.entry === "backend response" ? null : temp.db.$client, stillServing);
+  });
+
+  it("answers an action on a database that cannot be written with the reason, and the next one works", async () => {
+    const sqlite = getDb().$client;
+    sqlite.pragma("query_only = 1");
+    try {
+      const result = await actions.backends.saveBackendAction({ ...backendInput, name: "written to a read-only database" });
+      expect(result).toMatchObject({ ok: false, code: "unavailable:database" });
+      expect(refusalText(result)).toMatch(/read-only \(SQLITE_READONLY\)\. Make it writable, then try again\./);
+    } finally {
+      sqlite.pragma("query_only = 0");
+    }
+    expect(await actions.backends.saveBackendAction({ ...backendInput, name: "written once it is writable" })).toMatchObject({ ok: true });
   });
 
   it("answers a wrong n by asking one sample at a time, so the caller still gets N samples", async () => {
