@@ -14,7 +14,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { backendInputSchema } from "@/lib/backends/backend-input";
@@ -23,6 +22,7 @@ import { createBackend } from "@/lib/db/queries/backends";
 import { ensureDemoDatasets } from "@/lib/demo/seed-demo-datasets";
 import { demoPreset } from "@/lib/pipeline/run-presets";
 import { createRandom } from "@/lib/simulator/random";
+import { startSimJudgeProcess } from "../bench/support/processes";
 import { checkRunRows } from "./chaos/expected-rows";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -52,26 +52,6 @@ function faultMix(rate: number) {
     truncateRate: share,
     dropRate: share,
   };
-}
-
-type Sim = {
-  url: string;
-  child: ChildProcess;
-  stats: () => Promise<{ requests: number; chatRequests: number; faults: Record<string, number> }>;
-};
-
-async function startSim(dir: string, faults: object | null): Promise<Sim> {
-  const args = [path.join(ROOT, "scripts", "simjudge.ts"), "--port", "0", "--db", path.join(dir, "sim.db"), "--seed", String(values.seed)];
-  if (faults) args.push("--faults", JSON.stringify(faults));
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).on("line", (line) => {
-      const match = /listening on (\S+)/.exec(line);
-      if (match) resolve(match[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`SimJudge exited (${code})`)));
-  });
-  return { url, child, stats: async () => (await (await fetch(`${url}/simjudge/stats`)).json()) as Awaited<ReturnType<Sim["stats"]>> };
 }
 
 async function prepare(dir: string, simUrl: string): Promise<{ dbFile: string; configFile: string }> {
@@ -135,7 +115,7 @@ const latestRunId = (dbFile: string) => {
 
 async function faultFreeRun(): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "judge-lab-chaos-ref-"));
-  const sim = await startSim(dir, null);
+  const sim = await startSimJudgeProcess({ dbFile: path.join(dir, "sim.db"), seed: Number(values.seed) });
   try {
     const { dbFile, configFile } = await prepare(dir, sim.url);
     const started = performance.now();
@@ -143,7 +123,7 @@ async function faultFreeRun(): Promise<number> {
     if (result.code !== 0) throw new Error(`the fault-free run ended with exit code ${result.code}`);
     return (performance.now() - started) / 1000;
   } finally {
-    sim.child.kill("SIGTERM");
+    await sim.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -155,7 +135,7 @@ async function main() {
   console.log(`  ${referenceSeconds.toFixed(1)} s\n`);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "judge-lab-chaos-"));
-  const sim = await startSim(dir, faultMix(faultRate));
+  const sim = await startSimJudgeProcess({ dbFile: path.join(dir, "sim.db"), faults: faultMix(faultRate), seed: Number(values.seed) });
   const started = performance.now();
   let killed = 0;
   let restarts = 0;
@@ -247,7 +227,7 @@ async function main() {
     );
     process.exitCode = completed && rows.missing === 0 && rows.duplicated === 0 ? 0 : 1;
   } finally {
-    sim.child.kill("SIGTERM");
+    await sim.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -14,7 +14,7 @@ import { openDatabase } from "@/lib/db/client";
 import { listOkPairsPage } from "@/lib/db/queries/run-work";
 import { getRunById } from "@/lib/db/queries/runs";
 import { judgePromptFor } from "@/lib/pipeline/judge";
-import { runConfigSchema } from "@/lib/pipeline/run-config";
+import { runConfigSchema, type RunConfig } from "@/lib/pipeline/run-config";
 import type { BareClientInput, BareClientResult } from "../support/bare-client-worker";
 import { MIGRATIONS, seedJudgeBench } from "../support/judge-bench-db";
 import type { JudgeWorkerInput, JudgeWorkerResult } from "../support/judge-stage-worker";
@@ -26,21 +26,24 @@ import { fmt, round } from "../support/stats";
 const LATENCY_MS = 200;
 const C = 256;
 
-/** The judge prompts of a prepared run, in the runner's order. */
-function judgePrompts(file: string, runId: number): string[] {
+/** The judge prompts of a prepared run, in the runner's order, and its judge sampling settings. */
+function judgeWork(file: string, runId: number): { prompts: string[]; judging: RunConfig["judging"] } {
   const db = openDatabase({ file, migrationsFolder: MIGRATIONS });
-  const config = runConfigSchema.parse(getRunById(db, runId)!.config);
-  const prompts: string[] = [];
-  for (let after = 0; ;) {
-    const page = listOkPairsPage(db, runId, after, 1000);
-    if (page.length === 0) break;
-    after = page.at(-1)!.id;
-    for (const pair of page)
-      for (const position of ["A", "B"] as const)
-        prompts.push(judgePromptFor(config.prompts.judge, pair.instruction, pair.goodResponse, pair.worseResponse, position));
+  try {
+    const config = runConfigSchema.parse(getRunById(db, runId)!.config);
+    const prompts: string[] = [];
+    for (let after = 0; ;) {
+      const page = listOkPairsPage(db, runId, after, 1000);
+      if (page.length === 0) break;
+      after = page.at(-1)!.id;
+      for (const pair of page)
+        for (const position of ["A", "B"] as const)
+          prompts.push(judgePromptFor(config.prompts.judge, pair.instruction, pair.goodResponse, pair.worseResponse, position));
+    }
+    return { prompts, judging: config.judging };
+  } finally {
+    db.$client.close();
   }
-  db.$client.close();
-  return prompts;
 }
 
 /** CPU seconds (user + system) a live process has used, from /proc (Linux); null elsewhere. */
@@ -106,15 +109,20 @@ export const peerSection: BenchSection = {
         supportsN: true,
         maxInFlight: C,
       });
-      const prompts = judgePrompts(file, runId);
-      const demo = runConfigSchema.parse(getRunConfigOf(file, runId)).judging;
+      const { prompts, judging } = judgeWork(file, runId);
       const config = {
         description: "Judge Lab bench: pairwise judge calls",
         prompts: ["{{judge_prompt}}"],
         providers: [
           {
             id: "openai:chat:simjudge-base",
-            config: { apiBaseUrl: sim.url, apiKey: "bench", temperature: demo.temperature, top_p: demo.topP, max_tokens: demo.maxTokens },
+            config: {
+              apiBaseUrl: sim.url,
+              apiKey: "bench",
+              temperature: judging.temperature,
+              top_p: judging.topP,
+              max_tokens: judging.maxTokens,
+            },
           },
         ],
         tests: prompts.map((judge_prompt) => ({ vars: { judge_prompt } })),
@@ -193,15 +201,6 @@ export const peerSection: BenchSection = {
     }
   },
 };
-
-function getRunConfigOf(file: string, runId: number): unknown {
-  const db = openDatabase({ file, migrationsFolder: MIGRATIONS });
-  try {
-    return getRunById(db, runId)!.config;
-  } finally {
-    db.$client.close();
-  }
-}
 
 /** Successful results in promptfoo's JSON output (its documented `results.stats`). */
 function readPeerSuccesses(file: string): number {

@@ -6,8 +6,8 @@
  */
 import { setMaxListeners } from "node:events";
 import { openDatabase } from "@/lib/db/client";
-import { countJudgments, getIteration } from "@/lib/db/queries/run-work";
-import { getRunById, runDatasetIds } from "@/lib/db/queries/runs";
+import { countJudgments, countPairs, getIteration } from "@/lib/db/queries/run-work";
+import { getRunById, runBackendIds, runDatasetIds } from "@/lib/db/queries/runs";
 import { runConfigSchema } from "@/lib/pipeline/run-config";
 import { createRunContext } from "@/lib/runner/drive-run";
 import { ProgressTracker } from "@/lib/runner/progress";
@@ -30,12 +30,7 @@ const run = getRunById(db, input.runId)!;
 const config = runConfigSchema.parse(run.config);
 const iteration = getIteration(db, run.id, 0)!;
 const datasets = runDatasetIds(db, run.id);
-const expected = countPairsTimesWork();
-
-function countPairsTimesWork(): number {
-  const pairs = (db.$client.prepare("select count(*) as n from pairs where run_id = ? and status = 'ok'").get(run.id) as { n: number }).n;
-  return pairs * config.judging.samples * (config.judging.bothOrders ? 2 : 1);
-}
+const expected = countPairs(db, run.id).ok * config.judging.samples * (config.judging.bothOrders ? 2 : 1);
 
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 let peakRss = process.memoryUsage.rss();
@@ -54,7 +49,7 @@ setMaxListeners(0, controller.signal);
 const ctx = createRunContext(db, run, config, progress, {
   signal: controller.signal,
   concurrency: input.concurrency,
-  generatorBackendId: 1,
+  generatorBackendId: runBackendIds(db, run.id).find((b) => b.role === "generator")!.backendId,
   instructionsDatasetId: datasets.find((d) => d.role === "instructions")!.datasetId,
   evalDatasetIds: [],
 });

@@ -1,6 +1,6 @@
 /**
- * Child processes of the benchmark: SimJudge standalone (so its CPU is not the runner's), and
- * workers that run one measured job and answer with one JSON line on stdout. Every child is a
+ * Child processes of the benchmark (and of the chaos script): SimJudge standalone (so its CPU is
+ * not the runner's), and workers that run one measured job and answer with one JSON line on stdout. Every child is a
  * Node process with tsx, so it runs the project's TypeScript as is.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -18,27 +18,42 @@ export function tsxArgs(script: string, args: string[] = []): string[] {
 export type SimJudgeProcess = {
   url: string;
   pid: number;
-  stats(): Promise<{ requests: number; chatRequests: number; samples: number; promptTokens: number; maxInFlightSeen: number }>;
+  stats(): Promise<{
+    requests: number;
+    chatRequests: number;
+    samples: number;
+    promptTokens: number;
+    maxInFlightSeen: number;
+    faults: Record<string, number>;
+  }>;
   resetStats(): Promise<void>;
   stop(): Promise<void>;
 };
 
-/** Starts `scripts/simjudge.ts` on a free port with the given latency and in-flight limit C. */
-export async function startSimJudgeProcess(options: { dbFile: string; latencyMs: number; maxInFlight: number }): Promise<SimJudgeProcess> {
-  const child = spawn(
-    process.execPath,
-    tsxArgs("scripts/simjudge.ts", [
-      "--port",
-      "0",
-      "--db",
-      options.dbFile,
-      "--latency-ms",
-      String(options.latencyMs),
-      "--max-in-flight",
-      String(options.maxInFlight),
-    ]),
-    { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
-  );
+/**
+ * Starts `scripts/simjudge.ts` on a free port with the given latency and in-flight limit C, and
+ * optionally injected faults and their seed (the chaos script uses these too).
+ */
+export async function startSimJudgeProcess(options: {
+  dbFile: string;
+  latencyMs?: number;
+  maxInFlight?: number;
+  faults?: object;
+  seed?: number;
+}): Promise<SimJudgeProcess> {
+  const args = [
+    "--port",
+    "0",
+    "--db",
+    options.dbFile,
+    "--latency-ms",
+    String(options.latencyMs ?? 0),
+    "--max-in-flight",
+    String(options.maxInFlight ?? 0),
+  ];
+  if (options.faults) args.push("--faults", JSON.stringify(options.faults));
+  if (options.seed !== undefined) args.push("--seed", String(options.seed));
+  const child = spawn(process.execPath, tsxArgs("scripts/simjudge.ts", args), { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
     lines.on("line", (line) => {

@@ -33,7 +33,7 @@ export async function runCli(argv: string[], options: { io?: Io; migrationsFolde
   const [command, ...args] = argv;
   let db: Db | null = null;
   const openDb = () => {
-    db = openDatabase({ file: databaseFile(), migrationsFolder: options.migrationsFolder, checkIntegrity: true });
+    db = openDatabase({ file: databaseFile(), migrationsFolder: options.migrationsFolder });
     removeStaleImports(db);
     return db;
   };

@@ -159,6 +159,22 @@ export function existingJudgmentKeys(db: Queryable, iterationId: number, pairIds
 
 export type JudgmentInsert = typeof judgments.$inferInsert;
 
+/** The columns a training judgment and an eval judgment share, in their insert statements' order (good_position … latency_ms). */
+function sampleColumns(r: JudgmentInsert | EvalJudgmentInsert) {
+  return [
+    r.goodPosition,
+    r.sample,
+    r.verdict ?? null,
+    r.outcome,
+    r.trace,
+    r.finishReason ?? null,
+    r.truncated ? 1 : 0,
+    r.promptTokens ?? 0,
+    r.completionTokens ?? 0,
+    r.latencyMs ?? 0,
+  ] as const;
+}
+
 const INSERT_JUDGMENT = `insert into judgments (iteration_id, pair_id, good_position, sample, verdict, outcome, trace, finish_reason, truncated,
   prompt_tokens, completion_tokens, latency_ms, filter_status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`;
 
@@ -170,22 +186,7 @@ export function insertJudgments(db: Db, rows: JudgmentInsert[]): void {
   db.$client.transaction(() => {
     const inserted: JudgmentInsert[] = [];
     for (const r of rows) {
-      const { changes } = insert.run(
-        r.iterationId,
-        r.pairId,
-        r.goodPosition,
-        r.sample,
-        r.verdict ?? null,
-        r.outcome,
-        r.trace,
-        r.finishReason ?? null,
-        r.truncated ? 1 : 0,
-        r.promptTokens ?? 0,
-        r.completionTokens ?? 0,
-        r.latencyMs ?? 0,
-        r.filterStatus ?? null,
-        r.createdAt ?? now,
-      );
+      const { changes } = insert.run(r.iterationId, r.pairId, ...sampleColumns(r), r.filterStatus ?? null, r.createdAt ?? now);
       if (changes > 0) inserted.push(r);
     }
     addToJudgmentAggregates(db, inserted);
@@ -349,22 +350,7 @@ export function insertEvalJudgments(db: Db, rows: EvalJudgmentInsert[]): void {
   const insert = prepared(db, INSERT_EVAL_JUDGMENT);
   const now = Date.now();
   db.$client.transaction(() => {
-    for (const r of rows)
-      insert.run(
-        r.iterationId,
-        r.datasetItemId,
-        r.goodPosition,
-        r.sample,
-        r.verdict ?? null,
-        r.outcome,
-        r.trace,
-        r.finishReason ?? null,
-        r.truncated ? 1 : 0,
-        r.promptTokens ?? 0,
-        r.completionTokens ?? 0,
-        r.latencyMs ?? 0,
-        r.createdAt ?? now,
-      );
+    for (const r of rows) insert.run(r.iterationId, r.datasetItemId, ...sampleColumns(r), r.createdAt ?? now);
   })();
 }
 
