@@ -1,9 +1,12 @@
 // Runs once when the Next.js server starts: open the database and apply migrations before the
 // first request (a broken database file is reported at start-up, not on a page), make sure the
 // built-in SimJudge backend and the demo data exist, remove dataset imports a crash left
-// half-stored, and start the runner that drives queued runs (and resumes interrupted ones).
+// half-stored, and start the runner that drives queued runs (and resumes interrupted ones). Warns
+// when the server listens beyond this machine without an access token.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { warnIfExposed } = await import("./lib/access/startup-warning");
+  warnIfExposed();
   // Background work (runs, imports) starts in this request-free scope, never in a request's.
   const { captureRootScope } = await import("./lib/background");
   captureRootScope();

@@ -1,39 +1,21 @@
 // With JUDGE_LAB_TOKEN set, a second server (same build, its own database) protects everything:
 // pages send to sign-in, a wrong token is refused, the right one opens the app; route handlers,
-// the SimJudge mount and server actions answer 401 without it and work with it. The other specs
-// cover the default mode (no token, bound to 127.0.0.1).
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+// the SimJudge mount and server actions answer 401 without it and work with it; guessing is
+// throttled (the sixth wrong token in a minute gets 429 with Retry-After). The other specs cover
+// the default mode (no token, bound to 127.0.0.1).
 import { expect, test } from "./fixtures";
+import { startSecondServer, type SecondServer } from "./support/second-server";
 
 const TOKEN = "e2e-access-token-31337";
 const PORT = Number(process.env.E2E_TOKEN_PORT ?? 3197);
 const base = `http://127.0.0.1:${PORT}`;
-let server: ChildProcess;
-let dir: string;
+let server: SecondServer;
 
 test.beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-token-"));
-  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)], {
-    env: {
-      ...process.env,
-      JUDGE_LAB_TOKEN: TOKEN,
-      NEXT_DIST_DIR: ".next-test",
-      DATABASE_URL: path.join(dir, "token.db"),
-      PORT: String(PORT),
-    },
-    stdio: "ignore",
-  });
-  await expect
-    .poll(async () => (await fetch(`${base}/login`).catch(() => null))?.status ?? 0, { timeout: 60_000, intervals: [250] })
-    .toBe(200);
+  server = await startSecondServer({ port: PORT, host: "127.0.0.1", env: { JUDGE_LAB_TOKEN: TOKEN } });
 });
 test.afterAll(async () => {
-  server.kill("SIGTERM");
-  await new Promise((resolve) => server.once("exit", resolve));
-  fs.rmSync(dir, { recursive: true, force: true });
+  await server.stop();
 });
 
 test("a token-protected Judge Lab lets in only who has the token", async ({ page, request }) => {
@@ -60,4 +42,23 @@ test("a token-protected Judge Lab lets in only who has the token", async ({ page
   const models = await request.get(`${base}/api/sim/v1/models`, { headers: { authorization: `Bearer ${TOKEN}` } });
   expect(models.status()).toBe(200);
   expect(((await models.json()) as { data: unknown[] }).data.length).toBeGreaterThan(0);
+});
+
+test("wrong tokens are throttled: the sixth within a minute is refused with 429 and Retry-After", async ({ page, request }) => {
+  const attempt = (token: string) => request.post(`${base}/api/sign-in`, { data: { token, next: "/runs" } });
+  const statuses: number[] = [];
+  for (let i = 1; i <= 5; i++) statuses.push((await attempt(`wrong-${i}`)).status());
+  expect(statuses).toEqual([401, 401, 401, 401, 401]);
+  const sixth = await attempt("wrong-6");
+  expect(sixth.status()).toBe(429);
+  const wait = Number(sixth.headers()["retry-after"]);
+  expect(wait).toBeGreaterThan(20);
+  expect(wait).toBeLessThanOrEqual(60);
+  expect(((await sixth.json()) as { error: string }).error).toMatch(/Too many wrong tokens from your address\. Try again in \d+ s/);
+  // While locked, even the right token waits; the form says how long.
+  expect((await attempt(TOKEN)).status()).toBe(429);
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Access token").fill(TOKEN);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toContainText(/Try again in \d+ s/);
 });

@@ -1,17 +1,18 @@
 // Launching a run from the browser: the Demo preset (SimJudge and the demo data that ship with the
 // app, plus a RewardBench-format set imported here), live progress, pause (it stops), resume, and a
 // finished run with a RewardBench score for every iteration. Also: field errors, and cloning.
-import { sharedDataFile } from "../test/helpers/shared-data";
 import { expect, test } from "./fixtures";
+import { safetyPairs } from "./support/eval-sets";
 
 test("launch the demo, pause it, resume it, and see a score for every iteration", async ({ datasetsPage, runsPage, page }) => {
   test.setTimeout(240_000);
-  // A RewardBench-format eval set (XSTest: two Safety subsets), so the run has RewardBench scores.
+  // A RewardBench-format eval set (two Safety subsets), so the run has RewardBench scores.
+  const safety = safetyPairs();
   await datasetsPage.openImport();
-  await datasetsPage.useServerPath(sharedDataFile("pairs-xstest.jsonl"));
-  await datasetsPage.setName("XSTest pairs");
+  await datasetsPage.useServerPath(safety.file);
+  await datasetsPage.setName("Safety pairs");
   await datasetsPage.startImport();
-  await datasetsPage.expectImported(235);
+  await datasetsPage.expectImported(safety.rows);
 
   // Other specs may have launched runs already, so start from the form and its Demo preset (the empty
   // runs list's "Launch the demo" link is checked by the app-shell spec).
@@ -19,7 +20,7 @@ test("launch the demo, pause it, resume it, and see a score for every iteration"
   await runsPage.choosePreset("Demo (SimJudge)");
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Demo (SimJudge)");
   await expect(page.getByTestId("estimate")).toContainText("Whole run");
-  await runsPage.toggleEvalSet("XSTest pairs");
+  await runsPage.toggleEvalSet("Safety pairs");
   await runsPage.launch();
   const runId = await runsPage.expectOnRunPage();
 
@@ -53,12 +54,12 @@ test("launch the demo, pause it, resume it, and see a score for every iteration"
   await expect(row).toContainText("completed");
   await expect(row).toContainText(/RB \d+\.\d/);
 
-  // Clone it: the form opens with its settings, the XSTest eval set still picked.
+  // Clone it: the form opens with its settings, the Safety eval set still picked.
   await row.getByRole("link").first().click();
   await page.getByRole("link", { name: "Clone" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`Clone run #${runId}`);
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue(/\(clone\)$/);
-  await expect(page.getByRole("checkbox", { name: /^XSTest pairs/ })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /^Safety pairs/ })).toBeChecked();
 });
 
 test("a bad config shows which fields are wrong and launches nothing", async ({ runsPage, page }) => {

@@ -1,16 +1,41 @@
 "use client";
-// The access-token field and its error, posting to signInAction.
-import { useActionState } from "react";
+// The access-token field and its error, posting to the sign-in endpoint (which also says how long
+// to wait after too many wrong tokens).
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { signInAction } from "./actions";
+import { SIGN_IN_API_PATH } from "@/lib/access/paths";
 
 export function SignInForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState(signInAction, { error: null });
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function signIn(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const token = String(new FormData(event.currentTarget).get("token") ?? "");
+    setPending(true);
+    setError(null);
+    try {
+      const response = await fetch(SIGN_IN_API_PATH, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token, next }),
+      });
+      const body = (await response.json().catch(() => ({}))) as { next?: string; error?: string };
+      if (response.ok && body.next) {
+        window.location.assign(body.next);
+        return;
+      }
+      setError(body.error ?? `The server answered ${response.status}`);
+    } catch {
+      setError("The server could not be reached. Check that Judge Lab is running, then try again.");
+    }
+    setPending(false);
+  }
+
   return (
-    <form action={action} className="mt-6 grid gap-3">
-      <input type="hidden" name="next" value={next} />
+    <form onSubmit={signIn} className="mt-6 grid gap-3">
       <Label htmlFor="token">Access token</Label>
       <Input
         id="token"
@@ -18,12 +43,12 @@ export function SignInForm({ next }: { next: string }) {
         type="password"
         autoComplete="current-password"
         required
-        aria-invalid={state.error ? true : undefined}
-        aria-describedby={state.error ? "token-error" : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "token-error" : undefined}
       />
-      {state.error ? (
+      {error ? (
         <p id="token-error" role="alert" className="text-sm text-destructive">
-          {state.error}
+          {error}
         </p>
       ) : null}
       <Button type="submit" disabled={pending}>

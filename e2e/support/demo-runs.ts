@@ -1,19 +1,16 @@
 // Finished demo runs for the specs that read traces, charts, Compare and exports. A run is launched
-// through the New Run page (Demo preset, plus an LLMBar sample as a RewardBench eval set so Chat
+// through the New Run page (Demo preset, plus a Chat Hard sample as a RewardBench eval set so Chat
 // Hard is scored) only when the database does not already hold enough of them, so specs can run in
-// any order and alone. The LLMBar sample is every other row of ../shared/data/rewardbench-llmbar.jsonl,
-// written to a temporary file (its content differs from the full file the Datasets spec imports).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+// any order and alone. The sample is every other row of LLMBar when the shared data is there (its
+// content differs from the full file the Datasets spec imports), else our stand-in (eval-sets.ts).
 import { expect, type Browser } from "@playwright/test";
 import { sql } from "drizzle-orm";
-import { sharedDataFile } from "../../test/helpers/shared-data";
 import { DatasetsPage } from "../pages/datasets-page";
 import { RunsPage } from "../pages/runs-page";
 import { withE2eDatabase } from "./e2e-database";
+import { chatHardSample } from "./eval-sets";
 
-export const TRACE_EVAL_SET = "LLMBar sample (e2e)";
+export const TRACE_EVAL_SET = "Chat Hard sample (e2e)";
 const RUN_PREFIX = "E2E demo";
 
 function finishedRunIds(): number[] {
@@ -30,13 +27,6 @@ function hasDataset(name: string): boolean {
   );
 }
 
-function llmbarSample(): string {
-  const lines = fs.readFileSync(sharedDataFile("rewardbench-llmbar.jsonl"), "utf8").split("\n").filter(Boolean);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-llmbar-")), "llmbar-sample.jsonl");
-  fs.writeFileSync(file, `${lines.filter((_, i) => i % 2 === 0).join("\n")}\n`);
-  return file;
-}
-
 /** The ids of at least `count` finished demo runs, launching the missing ones (about 20 s each). */
 export async function ensureDemoRuns(browser: Browser, count: number): Promise<number[]> {
   let ids = finishedRunIds();
@@ -46,10 +36,11 @@ export async function ensureDemoRuns(browser: Browser, count: number): Promise<n
     if (!hasDataset(TRACE_EVAL_SET)) {
       const datasets = new DatasetsPage(page);
       await datasets.openImport();
-      await datasets.useServerPath(llmbarSample());
+      const sample = chatHardSample();
+      await datasets.useServerPath(sample.file);
       await datasets.setName(TRACE_EVAL_SET);
       await datasets.startImport();
-      await datasets.expectImported(210);
+      await datasets.expectImported(sample.rows);
     }
     const runs = new RunsPage(page);
     while (ids.length < count) {

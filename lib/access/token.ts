@@ -4,10 +4,10 @@
  * `Authorization: Bearer <token>`, or as the password of HTTP basic auth (any user name). Pure
  * decisions, used by proxy.ts; compared in constant time.
  */
-import { timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { SIGN_IN_API_PATH, SIGN_IN_PATH } from "./paths";
 
-export const TOKEN_COOKIE = "judge_lab_token";
-export const SIGN_IN_PATH = "/login";
+export { SIGN_IN_API_PATH, SIGN_IN_PATH, TOKEN_COOKIE } from "./paths";
 
 export type AccessDecision = { kind: "allow" } | { kind: "sign-in" } | { kind: "deny" };
 
@@ -25,11 +25,12 @@ export function configuredToken(env: NodeJS.ProcessEnv = process.env): string | 
   return token ? token : null;
 }
 
+const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
+
+/** Compares digests of equal length, so the time taken says nothing of the secret, not even its length. */
 export function sameSecret(given: string | undefined | null, expected: string): boolean {
   if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 function credentialOf(authorization: string | null): string | null {
@@ -49,7 +50,12 @@ function credentialOf(authorization: string | null): string | null {
 
 export function decideAccess(request: AccessRequest, token: string | null): AccessDecision {
   if (token === null) return { kind: "allow" };
-  if (request.pathname === SIGN_IN_PATH || request.pathname.startsWith("/_next/static/") || request.pathname === "/favicon.ico")
+  if (
+    request.pathname === SIGN_IN_PATH ||
+    request.pathname === SIGN_IN_API_PATH ||
+    request.pathname.startsWith("/_next/static/") ||
+    request.pathname === "/favicon.ico"
+  )
     return { kind: "allow" };
   if (sameSecret(request.cookie, token) || sameSecret(credentialOf(request.authorization), token)) return { kind: "allow" };
   return request.wantsPage && request.method === "GET" ? { kind: "sign-in" } : { kind: "deny" };

@@ -131,7 +131,11 @@ export const runConfigSchema = z
       })
       .strict(),
     /** Number of training rounds: judges 1..iterations are trained; iteration 0 is the seed judge. */
-    iterations: z.number({ error: "Enter the number of iterations" }).int().min(0).max(20, "At most 20 iterations"),
+    iterations: z
+      .number({ error: "Enter the number of iterations" })
+      .int("Iterations must be a whole number")
+      .min(0, "At least 0 iterations (0 scores the seed judge only)")
+      .max(20, "At most 20 iterations"),
     evaluation: z
       .object({
         /** Labelled pair sets scored for every iteration's judge. */

@@ -1,10 +1,12 @@
 /**
  * Runs a SimJudge core as a standalone HTTP server (node:http), under /v1. Used by
  * `npm run simjudge`, the benchmarks and the tests. Implements the "hang" (never answer) and
- * "drop" (cut the connection mid-body) faults on real sockets.
+ * "drop" (cut the connection mid-body) faults on real sockets. Like the app, it answers only
+ * requests naming an allowed host (see lib/access/host-allowlist.ts).
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { hostAllowlist, hostRefusalMessage, isAllowedHost } from "@/lib/access/host-allowlist";
 import type { SimJudge } from "./server";
 
 export type RunningSimJudge = { url: string; port: number; close: () => Promise<void> };
@@ -12,7 +14,12 @@ export type RunningSimJudge = { url: string; port: number; close: () => Promise<
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 export async function listenSimJudge(sim: SimJudge, options: { port?: number; host?: string } = {}): Promise<RunningSimJudge> {
+  const allowlist = hostAllowlist(process.env, options.host);
   const server = http.createServer(async (req, res) => {
+    if (!isAllowedHost(req.headers.host, allowlist)) {
+      res.writeHead(421, { "content-type": "text/plain; charset=utf-8" }).end(hostRefusalMessage(req.headers.host));
+      return;
+    }
     const url = req.url ?? "/";
     const pathname = url.split("?")[0] ?? "/";
     if (!pathname.startsWith("/v1/") && pathname !== "/v1") {

@@ -7,7 +7,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeHfHub } from "../helpers/fake-hf-hub";
 import { fileMaker, type FileMaker } from "../helpers/files";
-import { sharedDataFile } from "../helpers/shared-data";
 
 let dir: string;
 let files: FileMaker;
@@ -43,15 +42,27 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 
 describe("judge-lab CLI", () => {
   it("imports a file, then lists it", async () => {
-    const imported = await cli(["import", sharedDataFile("rewardbench-llmbar.jsonl"), "--name", "LLMBar"]);
+    // A RewardBench-format file of our own: 12 rows in three subsets.
+    const subsets = ["llmbar-natural", "llmbar-adver-manual", "xstest-should-respond"];
+    const file = files.jsonl(
+      "rb-sample.jsonl",
+      Array.from({ length: 12 }, (_, i) => ({
+        id: i,
+        subset: subsets[i % 3],
+        prompt: `Question ${i}?`,
+        chosen: `Good ${i}.`,
+        rejected: `Bad ${i}.`,
+      })),
+    );
+    const imported = await cli(["import", file, "--name", "RB sample"]);
     expect(imported.stderr).toBe("");
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/^Imported 419 rows into "LLMBar" \(#\d+, pairs, RewardBench/);
+    expect(imported.stdout).toMatch(/^Imported 12 rows into "RB sample" \(#\d+, pairs, RewardBench/);
     const listed = await cli(["datasets", "--json"]);
     expect(listed.code).toBe(0);
     const datasets = JSON.parse(listed.stdout);
-    expect(datasets).toEqual([expect.objectContaining({ name: "LLMBar", kind: "pairs", rows: 419 })]);
-    expect(datasets[0].subsets).toHaveLength(5);
+    expect(datasets).toEqual([expect.objectContaining({ name: "RB sample", kind: "pairs", rows: 12 })]);
+    expect(datasets[0].subsets).toHaveLength(3);
   }, 60_000);
 
   it("fails with the file, line and field on stderr and a non-zero exit code", async () => {

@@ -59,7 +59,7 @@ describe("backend queries", () => {
   it("refuse to delete a backend a run uses, naming the run", () => {
     const { backend, run } = seedRunWithPair(temp.db);
     expect(() => deleteBackend(temp.db, backend.id)).toThrow(new RegExp(`used by run "${run.name}" \\(#${run.id}\\)`));
-    expect(getBackendById(temp.db, backend.id)).toBeDefined();
+    expect(getBackendById(temp.db, backend.id)).toMatchObject({ id: backend.id, name: backend.name });
   });
 
   it("delete an unused backend, and say so when it is already gone", () => {

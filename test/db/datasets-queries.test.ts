@@ -22,7 +22,7 @@ describe("dataset queries", () => {
   it("refuse to delete a dataset a run uses, naming the run", () => {
     const { dataset, run } = seedRunWithPair(temp.db);
     expect(() => deleteDataset(temp.db, dataset.id)).toThrow(`"pool" is used by run "${run.name}" (#${run.id}); delete that run first`);
-    expect(getDatasetById(temp.db, dataset.id)).toBeDefined();
+    expect(getDatasetById(temp.db, dataset.id)).toMatchObject({ id: dataset.id, name: "pool" });
   });
 
   it("search items by text with LIKE wildcards escaped", () => {

@@ -1,5 +1,6 @@
-// A database ready for runs: the demo data, optionally LLMBar, and a backend "sim" pointing at a
-// SimJudge on a random port (its own database). Plus a small, fast run config.
+// A database ready for runs: the demo data, optionally LLMBar (from the shared data, when it is
+// there), and a backend "sim" pointing at a SimJudge on a random port (its own database). Plus a
+// small, fast run config.
 import path from "node:path";
 import { createBackend } from "@/lib/db/queries/backends";
 import { importDataset } from "@/lib/datasets/import-dataset";
@@ -13,10 +14,15 @@ import { sharedDataFile } from "./shared-data";
 
 export const DEMO_DATA_DIR = path.join(process.cwd(), "lib", "demo", "data");
 
-export async function prepareRunDb(db: Db, simUrl: string, options: { llmbar?: boolean; maxInFlight?: number } = {}): Promise<void> {
+/** Prepares the database; answers whether LLMBar was imported (asked for, and the file is there). */
+export async function prepareRunDb(
+  db: Db,
+  simUrl: string,
+  options: { llmbar?: string; maxInFlight?: number } = {},
+): Promise<{ llmbar: boolean }> {
   await ensureDemoDatasets(db, DEMO_DATA_DIR);
-  if (options.llmbar) {
-    const file = sharedDataFile("rewardbench-llmbar.jsonl");
+  const file = options.llmbar ? sharedDataFile("rewardbench-llmbar.jsonl", options.llmbar) : null;
+  if (file) {
     await importDataset(db, { files: [await describeSourceFile(file, "rewardbench-llmbar.jsonl")], name: "LLMBar", source: file });
   }
   createBackend(
@@ -34,6 +40,7 @@ export async function prepareRunDb(db: Db, simUrl: string, options: { llmbar?: b
       supportsFineTuning: true,
     }),
   );
+  return { llmbar: file !== null };
 }
 
 /** A small run: 30 instructions, 2 samples, 2 iterations, 40 eval items. */

@@ -216,11 +216,14 @@ describe("n-sampling", () => {
 
 describe("usage accounting", () => {
   it("returns the server's token counts, the latency and finish reasons", async () => {
+    const started = performance.now();
     const result = await clientFor(sim.url).chat({ model, messages, n: 3, seed: 1, maxTokens: 12 });
+    const elapsed = performance.now() - started;
     const stats = await simStats(sim.url);
     expect(result.usage.promptTokens).toBe(stats.promptTokens);
     expect(result.usage.completionTokens).toBe(stats.completionTokens);
-    expect(result.usage.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(result.usage.latencyMs).toBeGreaterThan(0);
+    expect(result.usage.latencyMs).toBeLessThanOrEqual(elapsed + 1);
     expect(result.samples.every((s) => s.truncated && s.finishReason === "length")).toBe(true);
   });
 });

@@ -30,7 +30,7 @@ describe("run config", () => {
       instructions: { ...demo.instructions, keep: ["Cooking"] },
       extra: 1,
     });
-    expect(errors.iterations).toBeDefined();
+    expect(errors.iterations).toBe("At least 0 iterations (0 scores the seed judge only)");
     expect(errors["judging.samples"]).toMatch(/At least 1/);
     expect(errors["instructions.keep.0"]).toMatch(/"Cooking" is not one of the categories/);
     expect(errors["(input)"]).toMatch(/extra/);

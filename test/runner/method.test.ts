@@ -1,6 +1,7 @@
-// The method, measured: with SimJudge, three iterations of the honest pipeline raise accuracy on a
-// held-out labelled set (LLMBar, from ../shared/data) over iteration 0 and lower the A-position
-// rate; the same run keeping wrong traces instead of correct ones does not improve. Seed fixed.
+// The method, measured: with SimJudge, three iterations of the honest pipeline raise accuracy on the
+// held-out demo eval set over iteration 0 and lower the A-position rate; the same run keeping wrong
+// traces instead of correct ones gets worse. With LLMBar (from the shared data, when it is there)
+// the honest run also rises on that real Chat Hard set. Seed fixed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findDatasetByName } from "@/lib/db/queries/datasets";
 import { evalSummarySql } from "@/lib/db/queries/eval-metrics";
@@ -14,18 +15,24 @@ import { createTempDb, type TempDb } from "../helpers/temp-db";
 
 let sim: TestSimJudge;
 let temp: TempDb;
+let withLlmbar = false;
 
 beforeAll(async () => {
   sim = await startSimJudge();
   temp = createTempDb();
-  await prepareRunDb(temp.db, sim.url, { llmbar: true, maxInFlight: 128 });
+  ({ llmbar: withLlmbar } = await prepareRunDb(temp.db, sim.url, {
+    llmbar: "skipped: the method test's LLMBar (Chat Hard) checks; it still runs on the demo eval set",
+    maxInFlight: 128,
+  }));
 }, 30_000);
 afterAll(async () => {
   temp.close();
   await sim.close();
 });
 
-async function runAndMeasure(keep: "correct" | "wrong") {
+type IterationScores = { demo: number; demoARate: number; llmbar: number | null };
+
+async function runAndMeasure(keep: "correct" | "wrong"): Promise<IterationScores[]> {
   const demo = demoPreset();
   const runId = launchRun(temp.db, {
     ...demo,
@@ -34,15 +41,15 @@ async function runAndMeasure(keep: "correct" | "wrong") {
     generator: { backend: "sim", model: "simjudge-base" },
     judge: { backend: "sim", model: "simjudge-base" },
     filter: { ...demo.filter!, keep },
-    evaluation: { ...demo.evaluation!, datasets: ["LLMBar", "Demo eval pairs"] },
+    evaluation: { ...demo.evaluation!, datasets: withLlmbar ? ["Demo eval pairs", "LLMBar"] : ["Demo eval pairs"] },
   }).id;
   expect(await driveWithLease(temp.db, runId, {}).status).toBe("completed");
-  const llmbar = findDatasetByName(temp.db, "LLMBar")!.id;
   const demoSet = findDatasetByName(temp.db, "Demo eval pairs")!.id;
+  const llmbarSet = withLlmbar ? findDatasetByName(temp.db, "LLMBar")!.id : null;
   return listIterations(temp.db, runId).map((it) => {
-    const summary = evalSummarySql(temp.db, { iterationId: it.id, datasetId: llmbar });
     const demoSummary = evalSummarySql(temp.db, { iterationId: it.id, datasetId: demoSet });
-    return { accuracy: summary.accuracy!.accuracy, aRate: summary.aPositionRate!, demo: demoSummary.accuracy!.accuracy };
+    const llmbar = llmbarSet === null ? null : evalSummarySql(temp.db, { iterationId: it.id, datasetId: llmbarSet }).accuracy!.accuracy;
+    return { demo: demoSummary.accuracy!.accuracy, demoARate: demoSummary.aPositionRate!, llmbar };
   });
 }
 
@@ -50,16 +57,21 @@ describe("the Self-Taught Evaluator loop with SimJudge", () => {
   it("improves a held-out judge score and lowers its position bias; keeping wrong traces does not", async () => {
     const honest = await runAndMeasure("correct");
     expect(honest).toHaveLength(4);
-    // Measured with seed 7: accuracy on LLMBar 32% -> 43% -> 51% -> 59%, A-rate 0.70 -> 0.56.
-    expect(honest[3]!.accuracy - honest[0]!.accuracy).toBeGreaterThanOrEqual(0.15);
-    expect(honest[3]!.aRate).toBeLessThan(honest[0]!.aRate - 0.05);
+    const [first, last] = [honest[0]!, honest[3]!];
+    expect(last.demo).toBeGreaterThan(first.demo + 0.2);
+    expect(last.demoARate).toBeLessThan(first.demoARate - 0.1);
+    if (withLlmbar) expect(last.llmbar! - first.llmbar!).toBeGreaterThanOrEqual(0.15);
 
     const ablation = await runAndMeasure("wrong");
-    // Measured: on the held-out demo pairs it collapses (about 59% -> 1%: it learned the opposite);
-    // on LLMBar it stays near its start (32% -> 37%; LLMBar's adversarial rejected answers often
-    // echo the question, so an anti-coverage judge is not punished there) and far below the honest run.
+    // Keeping wrong traces teaches the judge the opposite of the truth: it collapses on the demo set.
     expect(ablation[3]!.demo).toBeLessThan(ablation[0]!.demo - 0.2);
-    expect(ablation[3]!.accuracy).toBeLessThan(honest[3]!.accuracy - 0.15);
-    expect(honest[3]!.demo).toBeGreaterThan(honest[0]!.demo + 0.2);
+    // On LLMBar it stays far below the honest run (its adversarial rejected answers often echo the
+    // question, so an anti-coverage judge is not punished there as much).
+    if (withLlmbar) expect(ablation[3]!.llmbar!).toBeLessThan(last.llmbar! - 0.15);
+    console.log(
+      `method test: demo accuracy ${honest.map((s) => s.demo.toFixed(3)).join(" -> ")}, A-rate ${honest.map((s) => s.demoARate.toFixed(2)).join(" -> ")}` +
+        (withLlmbar ? `, LLMBar ${honest.map((s) => s.llmbar!.toFixed(3)).join(" -> ")}` : "") +
+        `; keep=wrong demo ${ablation.map((s) => s.demo.toFixed(3)).join(" -> ")}`,
+    );
   }, 120_000);
 });

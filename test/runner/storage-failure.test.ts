@@ -1,13 +1,20 @@
 // When the database cannot be written (here: full, through SQLite's max_page_count), a run pauses
 // with a reason that says so instead of crashing the process, and resumes to completion once
-// there is room again; a database that turns read-only stops the run without crashing either.
+// there is room again. A database opened read-only refuses to start a run, naming the cause,
+// and is left unchanged; writes that start failing mid-run stop the run without crashing either.
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import * as schema from "@/lib/db/schema";
+import { describeStorageError } from "@/lib/db/storage-errors";
 import { getRunById, listRunEvents } from "@/lib/db/queries/runs";
 import { resumeRun } from "@/lib/runner/control";
 import { driveWithLease } from "@/lib/runner/lease";
 import { launchRun } from "@/lib/runner/launch";
 import { startSimJudge, type TestSimJudge } from "../helpers/simjudge";
 import { prepareRunDb, smallConfig } from "../helpers/run-fixture";
+import { tableCounts } from "../helpers/files";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
 
 let sim: TestSimJudge;
@@ -42,18 +49,42 @@ describe("storage failures", () => {
     expect(listRunEvents(temp.db, run.id, 100).some((e) => /Paused: The database could not be written/.test(e.message))).toBe(true);
   }, 60_000);
 
-  it("pause a run when the database turns read-only", async () => {
+  it("refuse to drive a run on a database opened read-only, naming the cause, and leave it unchanged", async () => {
+    const run = launchRun(temp.db, smallConfig({ name: "read-only file", iterations: 1 }));
+    const before = tableCounts(temp.db);
+    const readOnly = new Database(temp.file, { readonly: true, fileMustExist: true });
+    try {
+      expect(readOnly.readonly).toBe(true);
+      const db = drizzle(readOnly, { schema }) as Db;
+      let failure: unknown = null;
+      try {
+        await driveWithLease(db, run.id, fast).status;
+      } catch (error) {
+        failure = error;
+      }
+      expect((failure as { code?: string } | null)?.code).toBe("SQLITE_READONLY");
+      expect(describeStorageError(failure)).toMatch(/read-only \(SQLITE_READONLY\)\. Make it writable, then resume the run/);
+    } finally {
+      readOnly.close();
+    }
+    expect(tableCounts(temp.db)).toEqual(before);
+    expect(getRunById(temp.db, run.id)!.status).toBe("queued");
+    // Writable again: the same run completes.
+    expect(await driveWithLease(temp.db, run.id, fast).status).toBe("completed");
+  }, 60_000);
+
+  it("stop a run whose writes start failing mid-run (SQLite's query_only), without crashing", async () => {
     const run = launchRun(temp.db, smallConfig({ name: "read-only", iterations: 1 }));
     const drive = driveWithLease(temp.db, run.id, fast);
     await new Promise((resolve) => setTimeout(resolve, 150));
-    temp.db.$client.pragma("query_only = 1"); // every write now fails as on a read-only file
+    temp.db.$client.pragma("query_only = 1"); // from now on every write fails with SQLITE_READONLY
     try {
       expect(await drive.status).toBe("paused");
     } finally {
       temp.db.$client.pragma("query_only = 0");
     }
-    // The pause itself could not be written on a read-only database: the run is left for a resume,
-    // and the process kept going (this test is still running in it).
+    // The pause itself could not be written: the run is left for a resume, and the process kept
+    // going (this test is still running in it).
     expect(["running", "paused"]).toContain(getRunById(temp.db, run.id)!.status);
   }, 60_000);
 });
