@@ -22,7 +22,7 @@ describe("parseConfigFile", () => {
     const config = { ...runConfigSchema.parse(demoPreset()), iterations: -1, judging: { ...demoPreset().judging, samples: "many" } };
     const result = parseConfigFile("c.json", JSON.stringify(config));
     expect(!result.ok && result.message).toMatch(/^c\.json: not a valid run config: /);
-    expect(!result.ok && result.message).toContain("iterations: Enter the number of iterations");
+    expect(!result.ok && result.message).toContain("iterations: At least 0 iterations (0 scores the seed judge only)");
     expect(!result.ok && result.message).toContain("judging.samples: Enter the number of samples");
   });
 });
