@@ -1,6 +1,6 @@
 // Compare two finished runs: the selection lives in the URL, the chart's points are the database's
-// numbers, the paper's reference lines can be shown, and the paired deltas between two judges match
-// a paired comparison computed from the stored judgments.
+// numbers, the paper's reference lines are refused for partial RewardBench scores, and the paired
+// deltas between two judges match a paired comparison computed from the stored judgments.
 import { sql } from "drizzle-orm";
 import { compareRun } from "../lib/charts/compare-chart-data";
 import { pairedItemScores } from "../lib/db/queries/eval-metrics";
@@ -36,11 +36,14 @@ test("compare two runs: chart points from the database, paper reference, paired 
   await page.reload();
   expect(await comparePage.chartData()).toEqual(data);
 
-  // The paper's published result as reference lines on RewardBench.
+  // The paper's published result is a full four-section score; these runs are scored on Chat Hard
+  // only, so their overall is labelled as the mean of present sections and the lines are not offered.
   await comparePage.chooseMetric("RewardBench");
-  await page.getByLabel(/Paper reference/).check();
-  await expect(page).toHaveURL(/ref=paper/);
-  await expect(page.getByText("paper final 88.3")).toBeVisible();
+  await expect(page.getByTestId("chart-compare")).toHaveAttribute("aria-label", "RewardBench (mean of present sections) per iteration");
+  await expect(page.getByLabel(/Paper reference/)).toBeDisabled();
+  await expect(page.getByTestId("paper-reference-note")).toContainText("not drawn against them");
+  await page.goto(`${page.url()}&ref=paper`);
+  await expect(page.getByText("paper final 88.3")).toHaveCount(0);
 
   // Paired deltas: the default pair is the first run's seed judge against the second run's final judge.
   const expected = withE2eDatabase((db) => {

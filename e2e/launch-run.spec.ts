@@ -47,6 +47,11 @@ test("launch the demo, pause it, resume it, and see a score for every iteration"
   await expect(scores).toHaveCount(4);
   for (const text of await scores.allInnerTexts()) expect(text).toMatch(/^\d+\.\d/);
   await expect(page.getByRole("table", { name: "Iterations" })).toContainText("ft:simjudge-base:demo:");
+  // Which rules scored it, and which model each round fine-tuned (the base model every round).
+  await expect(page.getByTestId("verdict-rules")).toHaveText("Verdicts read by the RAM rule in evaluation and the RAM rule in training.");
+  await expect(page.getByTestId("training-base")).toHaveCount(3);
+  for (const text of await page.getByTestId("training-base").allInnerTexts())
+    expect(text).toBe("from simjudge-base (the base model, as every round)");
 
   // The runs list shows it completed with its latest score.
   await runsPage.gotoList();
@@ -73,4 +78,27 @@ test("a bad config shows which fields are wrong and launches nothing", async ({ 
   await expect(page.getByLabel("Iterations")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Instruction pool")).toHaveAccessibleDescription(/Pick an instruction pool/);
   await expect(page).toHaveURL(/\/runs\/new/);
+
+  // Majority vote at temperature 0 would repeat one answer k times: refused under the field.
+  await page.getByLabel("Samples (N)").fill("4");
+  await page.getByLabel("Iterations").fill("2");
+  await page.getByLabel("Instruction pool").selectOption("Demo instructions");
+  await page.getByLabel("Samples (k, majority vote)").fill("5");
+  await runsPage.launch();
+  await expect(page.getByLabel("Temperature").last()).toHaveAccessibleDescription(/Majority vote needs a temperature above 0/);
+});
+
+test("the paper's presets fill the form as the paper and RAM describe them", async ({ runsPage, page }) => {
+  await runsPage.openNewRun();
+  await runsPage.choosePreset("Paper");
+  await expect(page.getByLabel("Generator model")).toHaveValue("mistralai/Mixtral-8x22B-Instruct-v0.1");
+  await expect(page.getByLabel("Seed judge model")).toHaveValue("mistralai/Mixtral-8x22B-Instruct-v0.1");
+  await expect(page.getByLabel("Base model", { exact: true })).toHaveValue("meta-llama/Meta-Llama-3-70B-Instruct");
+  await expect(page.getByLabel("Each round fine-tunes")).toHaveValue("seed");
+  await expect(page.getByLabel("Instructions to use")).toHaveValue("20582");
+  await runsPage.choosePreset("Paper, majority vote");
+  await expect(page.getByLabel("Samples (k, majority vote)")).toHaveValue("32");
+  await runsPage.choosePreset("RAM released recipe");
+  await expect(page.getByLabel(/^Schedule/)).toHaveValue("sft seed\ndpo previous");
+  await expect(page.getByLabel("Verdict rule").last()).toHaveValue("rewardbench");
 });

@@ -45,7 +45,7 @@ test("the app's SimJudge mount judges, recovers from injected faults and fine-tu
     temperature: 0.7,
   });
   expect(result.samples).toHaveLength(4);
-  expect(result.samples.some((s) => parseVerdict(s.text).verdict !== null)).toBe(true);
+  expect(result.samples.some((s) => parseVerdict(s.text, "ram").verdict !== null)).toBe(true);
 
   // Faults injected by header through the Next.js route: errors, malformed JSON, dropped streams.
   const flaky = await Promise.all(

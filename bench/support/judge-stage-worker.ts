@@ -50,6 +50,7 @@ const ctx = createRunContext(db, run, config, progress, {
   signal: controller.signal,
   concurrency: input.concurrency,
   generatorBackendId: runBackendIds(db, run.id).find((b) => b.role === "generator")!.backendId,
+  baseModel: { backendId: runBackendIds(db, run.id).find((b) => b.role === "judge")!.backendId, model: config.judge.model },
   instructionsDatasetId: datasets.find((d) => d.role === "instructions")!.datasetId,
   evalDatasetIds: [],
 });

@@ -9,7 +9,8 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { ChartCard } from "@/components/charts/chart-card";
 import { axisProps, CHART_HEIGHT, gridProps, legendProps, seriesColor, tooltipProps } from "@/components/charts/chart-style";
 import { LabelledSelect } from "@/components/ui/labelled-select";
-import { compareTable, PAPER_REFERENCE, type CompareRun } from "@/lib/charts/compare-chart-data";
+import { canShowPaperReference, compareTable, PAPER_REFERENCE, type CompareRun } from "@/lib/charts/compare-chart-data";
+import { PARTIAL_OVERALL_LABEL } from "@/lib/metrics/rewardbench-scores";
 import { compareSearch, type CompareParams } from "@/lib/traces/compare-params";
 
 export function CompareChart({
@@ -34,12 +35,19 @@ export function CompareChart({
     });
   const table = metric ? compareTable(runs, metric) : { columns: [], rows: [] };
   const isRewardBench = metric === "RewardBench";
-  const showReference = isRewardBench && params.ref === "paper";
+  // The paper's lines are full four-section RewardBench scores: drawn only against such scores.
+  const full = canShowPaperReference(runs);
+  const showReference = isRewardBench && full && params.ref === "paper";
+  const title = !metric
+    ? "Metric per iteration"
+    : isRewardBench && !full && runs.length > 0
+      ? `RewardBench (${PARTIAL_OVERALL_LABEL}) per iteration`
+      : `${metric} per iteration`;
   return (
     <ChartCard
       id="compare"
       filePrefix="compare"
-      title={metric ? `${metric} per iteration` : "Metric per iteration"}
+      title={title}
       description="One line per run; iteration 0 is each run's seed judge. Scores in percent."
       table={table}
       empty={runs.length === 0 ? "Select one or more runs above." : "The selected runs have no scores for this metric yet."}
@@ -63,11 +71,19 @@ export function CompareChart({
               <input
                 type="checkbox"
                 className="size-4 accent-[var(--primary)]"
-                checked={params.ref === "paper"}
+                disabled={!full}
+                aria-describedby={full ? undefined : "paper-reference-note"}
+                checked={full && params.ref === "paper"}
                 onChange={(e) => go({ ...params, ref: e.target.checked ? "paper" : undefined })}
               />
               Paper reference ({PAPER_REFERENCE.model}: {PAPER_REFERENCE.seed} → {PAPER_REFERENCE.final})
             </label>
+          ) : null}
+          {isRewardBench && !full && runs.length > 0 ? (
+            <p id="paper-reference-note" className="text-xs text-muted-foreground" data-testid="paper-reference-note">
+              The paper&apos;s lines are full RewardBench scores (all four sections); these runs&apos; eval sets cover only some sections,
+              so their overall is the {PARTIAL_OVERALL_LABEL} and is not drawn against them.
+            </p>
           ) : null}
         </div>
       }

@@ -32,6 +32,7 @@ const pairFields: { field: MappingField; label: string; hint?: string }[] = [
 ];
 const instructionFields: { field: MappingField; label: string; hint?: string }[] = [
   { field: "prompt", label: "Instruction", hint: "Text, or a list of chat messages" },
+  { field: "chosen", label: "Baseline response", hint: "Optional: used as the good response instead of generating one" },
   { field: "id", label: "Id" },
   { field: "category", label: "Category" },
 ];
@@ -98,6 +99,7 @@ export function ImportPreview({ stageId, onImport }: { stageId: string; onImport
 
   const fields = (kind ?? data.kind) === "instructions" ? instructionFields : pairFields;
   const showPairs = (kind ?? data.kind) !== "instructions";
+  const hasBaseline = !showPairs && Boolean((mapping ?? data.mapping)?.chosen);
 
   return (
     <div className="grid gap-5">
@@ -185,7 +187,7 @@ export function ImportPreview({ stageId, onImport }: { stageId: string; onImport
                 <TableHead>Id</TableHead>
                 {showPairs ? <TableHead>Subset</TableHead> : <TableHead>Category</TableHead>}
                 <TableHead>{showPairs ? "Prompt" : "Instruction"}</TableHead>
-                {showPairs ? <TableHead>Chosen</TableHead> : null}
+                {showPairs ? <TableHead>Chosen</TableHead> : hasBaseline ? <TableHead>Baseline response</TableHead> : null}
                 {showPairs ? <TableHead>Rejected</TableHead> : null}
               </TableRow>
             </TableHeader>
@@ -193,7 +195,10 @@ export function ImportPreview({ stageId, onImport }: { stageId: string; onImport
               {data.rows.map((row) => (
                 <TableRow key={row.index}>
                   {row.problems.length > 0 || row.skipped ? (
-                    <TableCell colSpan={showPairs ? 5 : 3} className={row.skipped ? "text-muted-foreground" : "text-destructive"}>
+                    <TableCell
+                      colSpan={showPairs ? 5 : hasBaseline ? 4 : 3}
+                      className={row.skipped ? "text-muted-foreground" : "text-destructive"}
+                    >
                       Row {row.index}:{" "}
                       {row.skipped ? "a tie; skipped and counted" : row.problems.map((p) => `${p.field} ${p.message}`).join("; ")}
                     </TableCell>
@@ -204,9 +209,9 @@ export function ImportPreview({ stageId, onImport }: { stageId: string; onImport
                       <TableCell className="min-w-56 max-w-sm text-xs">
                         <ClampedText text={row.prompt} />
                       </TableCell>
-                      {showPairs ? (
+                      {showPairs || hasBaseline ? (
                         <TableCell className="min-w-44 max-w-xs text-xs">
-                          <ClampedText text={row.chosen} />
+                          <ClampedText text={row.chosen ?? "—"} />
                         </TableCell>
                       ) : null}
                       {showPairs ? (

@@ -1,6 +1,6 @@
 "use client";
 /**
- * The New Run form: presets (Demo, Paper defaults) or a config JSON file (a run's export), every setting of the run config grouped as the
+ * The New Run form: presets (Demo, Paper, Paper with majority vote, RAM's released recipe) or a config JSON file (a run's export), every setting of the run config grouped as the
  * method goes (models, instructions, judging, filter, training, evaluation, budget, prompts), a live
  * size and cost estimate, and Launch. The server validates the config with zod; its errors appear
  * next to the field they name.
@@ -23,7 +23,8 @@ import { estimateRun } from "@/lib/pipeline/estimate";
 import { ANSWER_PROMPT, CATEGORY_PROMPT, JUDGE_PROMPT, WORSE_RESPONSE_PROMPT } from "@/lib/pipeline/prompts";
 import { runConfigSchema, type RunConfigInput } from "@/lib/pipeline/run-config";
 import { parseConfigFile } from "@/lib/pipeline/config-file";
-import { demoPreset, paperPreset } from "@/lib/pipeline/run-presets";
+import { VERDICT_RULE_DESCRIPTIONS, VERDICT_RULE_LABELS, VERDICT_RULES, type VerdictRule } from "@/lib/pipeline/parse-verdict";
+import { presetConfig, PRESET_LABELS, PRESETS } from "@/lib/pipeline/run-presets";
 import { getIn, setIn } from "@/lib/ui/set-in";
 
 export type FormBackend = { name: string; preset: string; supportsN: boolean; builtin: boolean };
@@ -32,6 +33,24 @@ export type FormDataset = { name: string; kind: "instructions" | "pairs"; rows: 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 
 const defaultPrompts = { category: CATEGORY_PROMPT, answer: ANSWER_PROMPT, worseResponse: WORSE_RESPONSE_PROMPT, judge: JUDGE_PROMPT };
+
+/** "sft\ndpo previous" -> [{method: "sft"}, {method: "dpo", base: "previous"}]; unknown words are kept for the server to refuse. */
+function parseSchedule(text: string): { method?: string; base?: string }[] {
+  return text
+    .split("\n")
+    .map((line) =>
+      line
+        .trim()
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter(Boolean),
+    )
+    .filter((words) => words.length > 0)
+    .map((words) => ({
+      method: words.find((w) => w !== "seed" && w !== "previous"),
+      ...(words.includes("seed") ? { base: "seed" } : words.includes("previous") ? { base: "previous" } : {}),
+    }));
+}
 
 /** Fill in the optional groups so every field has a value to show. */
 function complete(config: RunConfigInput): RunConfigInput {
@@ -99,6 +118,25 @@ export function NewRunForm({
     </Field>
   );
 
+  const selectInput = (
+    path: string,
+    label: string,
+    options: readonly (readonly [value: string, label: string])[],
+    extra: { hint?: string; className?: string; fallback?: string } = {},
+  ) => (
+    <Field id={path} label={label} hint={extra.hint} error={error(path)} className={extra.className}>
+      {(control) => (
+        <NativeSelect {...control} value={String(value(path) ?? extra.fallback ?? "")} onChange={(e) => set(path, e.target.value)}>
+          {options.map(([optionValue, optionLabel]) => (
+            <option key={optionValue} value={optionValue}>
+              {optionLabel}
+            </option>
+          ))}
+        </NativeSelect>
+      )}
+    </Field>
+  );
+
   const applyPreset = (config: RunConfigInput) => {
     setDraft(complete(config));
     setText({});
@@ -129,6 +167,8 @@ export function NewRunForm({
 
   const categories = (draft.instructions.categories ?? []) as { name: string; description?: string }[];
   const trainerKind = (draft.training.trainer as { kind: string }).kind;
+  const baseModel = (draft.training.baseModel ?? null) as { backend: string; model: string } | null;
+  const schedule = (draft.training.schedule ?? []) as { method?: string; base?: string }[];
   const evalSets = (draft.evaluation?.datasets ?? []) as string[];
 
   return (
@@ -143,20 +183,25 @@ export function NewRunForm({
     >
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm font-medium">Presets:</span>
-        <Button variant="outline" size="sm" onClick={() => applyPreset(demoPreset())}>
-          Demo (SimJudge)
-        </Button>
-        <Button
-          variant="outline"
-          size="sm"
-          onClick={() =>
-            applyPreset(
-              paperPreset({ backend: backends.find((b) => b.preset === "vllm")?.name, pool: pools.find((p) => !p.builtin)?.name }),
-            )
-          }
-        >
-          Paper defaults
-        </Button>
+        {PRESETS.map((name) => (
+          <Button
+            key={name}
+            variant="outline"
+            size="sm"
+            onClick={() =>
+              applyPreset(
+                name === "demo"
+                  ? presetConfig("demo")
+                  : presetConfig(name, {
+                      backend: backends.find((b) => b.preset === "vllm")?.name,
+                      pool: pools.find((p) => !p.builtin)?.name,
+                    }),
+              )
+            }
+          >
+            {PRESET_LABELS[name]}
+          </Button>
+        ))}
         <Button variant="outline" size="sm" onClick={() => fileInput.current?.click()}>
           <FileUp /> Import config JSON
         </Button>
@@ -256,6 +301,15 @@ export function NewRunForm({
         {numberInput("instructions.count", "Instructions to use")}
         {numberInput("instructions.perCategoryCap", "Per-category cap", { nullable: true })}
         {numberInput("instructions.candidates", "Candidates to classify", { nullable: true, hint: "Empty: 3 x the count." })}
+        {selectInput(
+          "pairs.goodResponse",
+          "Good response (y_w)",
+          [
+            ["pool", "Pool's baseline when it has one"],
+            ["generate", "Always generated"],
+          ],
+          { fallback: "pool", className: "sm:col-span-2", hint: "Pools imported with a response column carry baseline responses." },
+        )}
         <Field
           id="instructions.categories"
           label="Categories (one per line: name: description)"
@@ -327,6 +381,12 @@ export function NewRunForm({
         {numberInput("judging.temperature", "Temperature")}
         {numberInput("judging.topP", "top_p")}
         {numberInput("judging.maxTokens", "Max tokens")}
+        {selectInput(
+          "judging.verdictRule",
+          "Verdict rule",
+          VERDICT_RULES.map((rule) => [rule, VERDICT_RULE_LABELS[rule]] as const),
+          { fallback: "ram", hint: VERDICT_RULE_DESCRIPTIONS[(value("judging.verdictRule") as VerdictRule | undefined) ?? "ram"] },
+        )}
         <label className="flex items-center gap-2 text-sm sm:col-span-2">
           <input
             type="checkbox"
@@ -367,18 +427,84 @@ export function NewRunForm({
       </Section>
 
       <Section title="Training" description="Stage 5: the kept traces train the next judge.">
-        <Field id="training.method" label="Method" error={error("training.method")}>
+        {selectInput(
+          "training.method",
+          "Method",
+          [
+            ["sft", "SFT (correct traces)"],
+            ["dpo", "DPO (correct over incorrect traces)"],
+          ],
+          { fallback: "sft" },
+        )}
+        {selectInput(
+          "training.base",
+          "Each round fine-tunes",
+          [
+            ["seed", "The base model (paper)"],
+            ["previous", "The previous judge"],
+          ],
+          { fallback: "seed", hint: "The first round always starts from the base model." },
+        )}
+        <Field
+          id="training.baseModel.backend"
+          label="Base model backend"
+          hint="Empty: the seed judge is the model fine-tuned."
+          error={error("training.baseModel.backend") ?? error("training.baseModel")}
+        >
           {(control) => (
             <NativeSelect
               {...control}
-              value={String(value("training.method") ?? "sft")}
-              onChange={(e) => set("training.method", e.target.value)}
+              value={baseModel?.backend ?? ""}
+              onChange={(e) =>
+                set("training.baseModel", e.target.value ? { backend: e.target.value, model: baseModel?.model ?? "" } : null)
+              }
             >
-              <option value="sft">SFT (correct traces)</option>
-              <option value="dpo">DPO (correct over wrong traces)</option>
+              <option value="">Same as the seed judge</option>
+              {backends.map((b) => (
+                <option key={b.name} value={b.name}>
+                  {b.name}
+                </option>
+              ))}
             </NativeSelect>
           )}
         </Field>
+        {baseModel ? (
+          <Field id="training.baseModel.model" label="Base model" error={error("training.baseModel.model")}>
+            {(control) => (
+              <Input
+                {...control}
+                className="font-mono"
+                value={baseModel.model}
+                onChange={(e) => set("training.baseModel", { ...baseModel, model: e.target.value })}
+              />
+            )}
+          </Field>
+        ) : null}
+        <Field
+          id="training.schedule"
+          label="Schedule (one round per line: method [seed|previous])"
+          hint="Overrides method and base per round, first line = judge 1. Empty: the same every round."
+          error={Object.entries(errors).find(([path]) => path.startsWith("training.schedule"))?.[1]}
+          className="sm:col-span-2"
+        >
+          {(control) => (
+            <Textarea
+              {...control}
+              rows={2}
+              className="font-mono"
+              value={text["training.schedule"] ?? schedule.map((r) => [r.method ?? "", r.base ?? ""].join(" ").trim()).join("\n")}
+              onChange={(event) => {
+                setText((t) => ({ ...t, "training.schedule": event.target.value }));
+                set("training.schedule", parseSchedule(event.target.value));
+              }}
+            />
+          )}
+        </Field>
+        {value("training.method") === "dpo" || schedule.some((r) => r.method === "dpo")
+          ? numberInput("training.dpoPairsPerPrompt", "DPO pairs per prompt", {
+              hint: "Correct x incorrect combinations per pair and order.",
+            })
+          : null}
         <Field
           id="training.trainer.kind"
           label="Trainer"
@@ -492,7 +618,14 @@ export function NewRunForm({
           )}
         </Field>
         {numberInput("evaluation.samples", "Samples (k, majority vote)")}
-        {numberInput("evaluation.temperature", "Temperature", { hint: "0 is greedy decoding." })}
+        {numberInput("evaluation.temperature", "Temperature", { hint: "0 is greedy decoding; majority vote needs more." })}
+        {numberInput("evaluation.topP", "top_p")}
+        {selectInput(
+          "evaluation.verdictRule",
+          "Verdict rule",
+          VERDICT_RULES.map((rule) => [rule, VERDICT_RULE_LABELS[rule]] as const),
+          { fallback: "ram", hint: VERDICT_RULE_DESCRIPTIONS[(value("evaluation.verdictRule") as VerdictRule | undefined) ?? "ram"] },
+        )}
         {numberInput("evaluation.maxItems", "Max items per set", { nullable: true, hint: "Empty: all items." })}
       </Section>
 
@@ -508,7 +641,7 @@ export function NewRunForm({
               [
                 ["category", "Category prompt", "{categories}, {instruction}"],
                 ["answer", "Answer prompt (the good response)", "{instruction}"],
-                ["worseResponse", "Worse-response prompt", "{instruction}"],
+                ["worseResponse", "Worse-response prompt", "{instruction}, {response} (the good response)"],
                 ["judge", "Judge prompt", "{instruction}, {response_a}, {response_b}"],
               ] as const
             ).map(([key, label, placeholders]) => (

@@ -8,6 +8,7 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { RunListItem } from "@/lib/db/queries/runs";
 import { formatCount } from "@/lib/format/numbers";
+import { PARTIAL_OVERALL_LABEL } from "@/lib/metrics/rewardbench-scores";
 import type { ProgressSnapshot } from "@/lib/runner/progress";
 import { RunStatusBadge } from "./run-status-badge";
 
@@ -73,7 +74,7 @@ export function RunsTable({ rows }: { rows: Row[] }) {
                 {run.latest ? (
                   <span title={`Iteration ${run.latest.iteration}`}>
                     {run.latest.rewardBench !== null
-                      ? `RB ${(run.latest.rewardBench * 100).toFixed(1)}${run.latest.partial ? "*" : ""}`
+                      ? `RB ${(run.latest.rewardBench * 100).toFixed(1)}${run.latest.partial ? " *" : ""}`
                       : `acc ${((run.latest.accuracy ?? 0) * 100).toFixed(1)}`}
                     <span className="ml-1 text-xs text-muted-foreground">it. {run.latest.iteration}</span>
                   </span>
@@ -87,6 +88,11 @@ export function RunsTable({ rows }: { rows: Row[] }) {
           );
         })}
       </TableBody>
+      {rows.some((run) => run.latest?.partial && run.latest.rewardBench !== null) ? (
+        <caption className="caption-bottom px-3 py-2 text-left text-xs text-muted-foreground">
+          RB * : {PARTIAL_OVERALL_LABEL} (the eval sets do not cover all four RewardBench sections), not a RewardBench score.
+        </caption>
+      ) : null}
     </Table>
   );
 }

@@ -30,7 +30,7 @@ function keptSummary(row: GroupRow): { text: string; tone: "success" | "outline"
   if (row.statuses.length === 0 || row.statuses.every((s) => !s)) return null;
   if (row.kept > 0) return { text: "kept", tone: "success" };
   const reasons = [...new Set(row.statuses.filter((s) => s && s !== "kept"))];
-  const reason = reasons.includes("balanced_out") ? "balanced_out" : reasons.includes("below_majority") ? "below_majority" : reasons[0];
+  const reason = ["balanced_out", "below_majority", "no_rejected"].find((r) => reasons.includes(r)) ?? reasons[0];
   return { text: FILTER_STATUS_TEXT[reason ?? ""]?.replace("not kept: ", "dropped: ") ?? "dropped", tone: "outline" };
 }
 

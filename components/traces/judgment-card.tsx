@@ -37,7 +37,7 @@ export function JudgmentCard({ judgment, raw, showIteration }: { judgment: Judgm
         </span>
         <span className="tabular-nums">{formatCount(j.latencyMs)} ms</span>
       </header>
-      <TraceText text={j.trace} raw={raw} markVerdict={j.verdict !== null} />
+      <TraceText text={j.trace} raw={raw} verdict={j.verdict} />
     </article>
   );
 }

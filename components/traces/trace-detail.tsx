@@ -77,7 +77,7 @@ export function TraceDetail({
               {response.text === null ? (
                 <p className="text-sm text-muted-foreground">None: this pair was dropped before a worse response was written.</p>
               ) : (
-                <TraceText text={response.text} raw={raw} markVerdict={false} />
+                <TraceText text={response.text} raw={raw} />
               )}
             </CardContent>
           </Card>

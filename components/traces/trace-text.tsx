@@ -5,7 +5,7 @@
 import ReactMarkdown, { defaultUrlTransform } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
 import remarkGfm from "remark-gfm";
-import { verdictSpan } from "@/lib/pipeline/parse-verdict";
+import { verdictMarkerSpan } from "@/lib/pipeline/parse-verdict";
 import { cn } from "@/lib/ui/cn";
 
 const MAX_RENDERED_CHARS = 200_000;
@@ -34,16 +34,17 @@ function Markdown({ text }: { text: string }) {
 export function TraceText({
   text,
   raw = false,
-  markVerdict = true,
+  verdict = null,
   className,
 }: {
   text: string;
   raw?: boolean;
-  markVerdict?: boolean;
+  /** The verdict read from this text (by the run's rule): its marker is highlighted. */
+  verdict?: "A" | "B" | null;
   className?: string;
 }) {
   const clipped = text.length > MAX_RENDERED_CHARS ? text.slice(0, MAX_RENDERED_CHARS) : text;
-  const span = markVerdict ? verdictSpan(clipped) : null;
+  const span = verdict ? verdictMarkerSpan(clipped, verdict) : null;
   const note =
     text.length > MAX_RENDERED_CHARS ? (
       <p className="mt-2 text-xs text-muted-foreground">

@@ -16,4 +16,5 @@ export const FILTER_STATUS_TEXT: Record<string, string> = {
   surplus: "not kept: another correct sample was kept",
   below_majority: "not kept: below the majority threshold",
   balanced_out: "not kept: removed by A/B balancing",
+  no_rejected: "not kept: no incorrect sample to pair it with (DPO)",
 };

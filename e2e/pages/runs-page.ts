@@ -14,8 +14,8 @@ export class RunsPage {
     await expect(this.page.getByRole("heading", { level: 1 })).toContainText(/New run|Clone run/);
   }
 
-  async choosePreset(name: "Demo (SimJudge)" | "Paper defaults") {
-    await this.page.getByRole("button", { name }).click();
+  async choosePreset(name: "Demo (SimJudge)" | "Paper" | "Paper, majority vote" | "RAM released recipe") {
+    await this.page.getByRole("button", { name, exact: true }).click();
   }
 
   async toggleEvalSet(name: string, checked = true) {

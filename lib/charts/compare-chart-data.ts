@@ -8,9 +8,21 @@ import { pooledRewardBench } from "@/lib/db/queries/run-summary";
 import { REWARDBENCH_SECTIONS } from "@/lib/metrics";
 import type { ChartTable } from "./run-chart-data";
 
-export type CompareRun = { id: number; name: string; points: { iteration: number; metrics: Record<string, number | null> }[] };
+/** `fullRewardBench`: the point's overall covers all four full sections (a real RewardBench score). */
+export type CompareRun = {
+  id: number;
+  name: string;
+  points: { iteration: number; fullRewardBench: boolean; metrics: Record<string, number | null> }[];
+};
 
+/** The paper's published RewardBench scores (Table 1), full four-section scores. */
 export const PAPER_REFERENCE = { model: "Llama-3-70B-Instruct", seed: 75.4, final: 88.3 } as const;
+
+/** The paper's lines compare with full RewardBench scores only: every point with an overall must be one. */
+export function canShowPaperReference(runs: readonly CompareRun[]): boolean {
+  const points = runs.flatMap((run) => run.points).filter((p) => p.metrics.RewardBench !== null && p.metrics.RewardBench !== undefined);
+  return points.length > 0 && points.every((p) => p.fullRewardBench);
+}
 
 const pct = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 1000) / 10);
 
@@ -26,7 +38,7 @@ export function compareRun(id: number, name: string, summaries: readonly Iterati
         metrics[`A-position rate · ${set.datasetName}`] = pct(set.metrics.aPositionRate);
         metrics[`Position consistency · ${set.datasetName}`] = pct(set.metrics.positionBias.positionConsistency);
       }
-      return { iteration: it.iteration.index, metrics };
+      return { iteration: it.iteration.index, fullRewardBench: pooled.overall !== null && !pooled.overallPartial, metrics };
     });
   return { id, name, points };
 }

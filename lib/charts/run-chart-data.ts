@@ -3,7 +3,7 @@
  * (columns + rows) per chart, so the same rows feed the chart, its tooltip and its CSV download.
  * Scores are percentages rounded to 0.1; nothing here knows about React.
  */
-import { REWARDBENCH_SECTIONS } from "@/lib/metrics";
+import { PARTIAL_OVERALL_LABEL, REWARDBENCH_SECTIONS } from "@/lib/metrics";
 import type { RunView } from "@/lib/runs/run-view";
 
 export type Column = { key: string; label: string };
@@ -23,8 +23,11 @@ export function rewardBenchTable(view: RunView): ChartTable {
     return row;
   });
   const present = metrics.filter((m) => rows.some((r) => r[m] !== null && r[m] !== undefined));
+  // Without all four full sections the overall is not a RewardBench score: say what it is.
+  const partial = scored(view).some((it) => it.pooled.overall !== null && it.pooled.overallPartial);
+  const label = (m: (typeof metrics)[number]) => (m === "RewardBench" && partial ? `RewardBench (${PARTIAL_OVERALL_LABEL})` : m);
   return {
-    columns: [{ key: "iteration", label: "Iteration" }, ...present.map((m) => ({ key: m, label: m }))],
+    columns: [{ key: "iteration", label: "Iteration" }, ...present.map((m) => ({ key: m, label: label(m) }))],
     rows: present.length > 0 ? rows : [],
   };
 }
@@ -114,29 +117,44 @@ export function biasTable(view: RunView, setName: string): ChartTable {
   };
 }
 
-/** The rejection-sampling funnel per iteration: pair-orders, judgments, correct, usable, kept after balancing. */
+/**
+ * The rejection-sampling funnel per iteration: pair-orders, judgments, correct, usable, kept after
+ * balancing; for iterations filtered for DPO also the pair-orders left out for lack of an incorrect
+ * trace and the DPO pairs written (its yield), in columns of their own.
+ */
 export function funnelTable(view: RunView): ChartTable {
-  const rows = view.iterations
-    .filter((it) => it.iteration.stats?.filtered)
-    .map((it) => {
-      const s = it.iteration.stats ?? {};
-      return {
-        iteration: it.iteration.index,
-        pairOrders: s.pairOrders ?? null,
-        judgments: s.judgments ?? it.judgments.judgments,
-        correct: s.correct ?? it.judgments.correct,
-        candidates: s.candidates ?? null,
-        kept: s.kept ?? it.judgments.kept,
-      };
-    });
+  const filtered = view.iterations.filter((it) => it.iteration.stats?.filtered);
+  const anyDpo = filtered.some((it) => it.iteration.stats?.dpo === 1);
+  const rows = filtered.map((it) => {
+    const s = it.iteration.stats ?? {};
+    const dpo = s.dpo === 1;
+    return {
+      iteration: it.iteration.index,
+      pairOrders: s.pairOrders ?? null,
+      judgments: s.judgments ?? it.judgments.judgments,
+      correct: s.correct ?? it.judgments.correct,
+      candidates: s.candidates ?? null,
+      kept: s.kept ?? it.judgments.kept,
+      ...(anyDpo ? { withoutRejected: dpo ? (s.withoutRejected ?? 0) : null, dpoPairs: dpo ? (s.examples ?? null) : null } : {}),
+    };
+  });
   return {
     columns: [
       { key: "iteration", label: "Iteration" },
       { key: "pairOrders", label: "Pair-orders" },
       { key: "judgments", label: "Judgments" },
       { key: "correct", label: "Correct judgments" },
-      { key: "candidates", label: "Pair-orders with a usable trace" },
+      {
+        key: "candidates",
+        label: anyDpo ? "Pair-orders with a usable trace (DPO: and an incorrect one)" : "Pair-orders with a usable trace",
+      },
       { key: "kept", label: "Kept after balancing" },
+      ...(anyDpo
+        ? [
+            { key: "withoutRejected", label: "DPO: left out, no incorrect trace" },
+            { key: "dpoPairs", label: "DPO pairs written" },
+          ]
+        : []),
     ],
     rows,
   };

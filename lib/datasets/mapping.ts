@@ -14,6 +14,7 @@ export const columnMappingSchema = z
     kind: z.enum(["pairs", "instructions"]),
     /** Pairs: the prompt; instruction pools: the instruction (text or a list of messages). */
     prompt: z.string().min(1).optional(),
+    /** Pairs: the better response; instruction pools: an optional baseline response (the good response y_w). */
     chosen: z.string().min(1).optional(),
     rejected: z.string().min(1).optional(),
     /** Two response columns and a label saying which is better (LLMBar, arena-style tables). */
@@ -125,7 +126,13 @@ export function detectMapping(columns: readonly string[], sample: readonly Recor
     "turns",
   );
   if (!instruction) return null;
-  return { mapping: { kind: "instructions", prompt: instruction, id, category }, layout: "instruction pool" };
+  const baseline = pick(columns, "response", "output", "baseline", "baseline_response");
+  return baseline
+    ? {
+        mapping: { kind: "instructions", prompt: instruction, chosen: baseline, id, category },
+        layout: "instruction pool with baseline responses",
+      }
+    : { mapping: { kind: "instructions", prompt: instruction, id, category }, layout: "instruction pool" };
 }
 
 /** Parse "prompt=col,chosen=col" (the CLI's --map) into mapping fields, naming a bad entry. */

@@ -203,6 +203,14 @@ export function normalizeRecord(
 
   if (mapping.kind === "instructions") {
     prompt = readTextOrMessages(record, mapping.prompt!, problems, { allowMessages: true });
+    // An optional baseline response: empty means "none for this instruction" (the run generates one).
+    if (mapping.chosen) {
+      const baseline = record[mapping.chosen];
+      if (Array.isArray(baseline))
+        chosen = readTextOrMessages(record, mapping.chosen, problems, { allowMessages: true, lastAssistant: true })?.text ?? null;
+      else chosen = readOptionalText(record, mapping.chosen, problems) ?? null;
+      if (chosen !== null && chosen.trim() === "") chosen = null;
+    }
   } else if (mapping.label) {
     prompt = readTextOrMessages(record, mapping.prompt!, problems, { allowMessages: true });
     const a = readTextOrMessages(record, mapping.responseA!, problems, { allowMessages: true, lastAssistant: true });

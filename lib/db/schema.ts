@@ -265,6 +265,10 @@ export const pairs = sqliteTable(
     status: text("status", { enum: PAIR_STATUSES }).notNull(),
     dropReason: text("drop_reason"),
     goodResponse: text("good_response").notNull(),
+    /** Where y_w came from: the generator, or the pool's own baseline response. */
+    goodSource: text("good_source", { enum: ["generated", "pool"] })
+      .notNull()
+      .default("generated"),
     modifiedInstruction: text("modified_instruction"),
     worseResponse: text("worse_response"),
     /** The worse-response generation as returned, kept when it could not be parsed. */
@@ -310,7 +314,7 @@ export type IterationRow = typeof iterations.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------
 // Stage 3 and 4, judge and filter: one row per (iteration, pair, order, sample).
-export const FILTER_STATUSES = ["kept", "wrong", "surplus", "below_majority", "balanced_out"] as const;
+export const FILTER_STATUSES = ["kept", "wrong", "surplus", "below_majority", "balanced_out", "no_rejected"] as const;
 
 export const judgments = sqliteTable(
   "judgments",
@@ -390,6 +394,8 @@ export const judgmentGroups = sqliteTable(
     surplus: integer("surplus").notNull(),
     belowMajority: integer("below_majority").notNull(),
     balancedOut: integer("balanced_out").notNull(),
+    /** DPO: usable samples of a group with no negative to pair them with. */
+    noRejected: integer("no_rejected").notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.iterationId, t.pairId, t.goodPosition] }),
@@ -433,10 +439,12 @@ export const trainingExamples = sqliteTable(
     chosenJudgmentId: integer("chosen_judgment_id")
       .notNull()
       .references(() => judgments.id, { onDelete: "cascade" }),
-    /** DPO: a wrong trace for the same prompt; null when there is none (SFT only). */
+    /** A trace of the same prompt that is not correct (wrong, tie or unparsed): DPO's rejected side; null when there is none. */
     rejectedJudgmentId: integer("rejected_judgment_id").references(() => judgments.id, { onDelete: "cascade" }),
+    /** DPO: which of the (chosen, rejected) combinations of this pair and order (0 .. dpoPairsPerPrompt - 1); SFT: 0. */
+    comboIndex: integer("combo_index").notNull().default(0),
   },
-  (t) => [uniqueIndex("training_examples_iteration_pair_position_unique").on(t.iterationId, t.pairId, t.goodPosition)],
+  (t) => [uniqueIndex("training_examples_iteration_pair_position_combo_unique").on(t.iterationId, t.pairId, t.goodPosition, t.comboIndex)],
 );
 
 // ---------------------------------------------------------------------------------------------

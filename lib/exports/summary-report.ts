@@ -4,6 +4,7 @@
  * the rejection-sampling funnel, tokens per stage), so it can be pasted into notes or a paper draft.
  */
 import type { RunView } from "@/lib/runs/run-view";
+import { PARTIAL_OVERALL_LABEL } from "@/lib/metrics/rewardbench-scores";
 
 const pct = (value: number | null | undefined) => (value === null || value === undefined ? "—" : (value * 100).toFixed(1));
 const num = (value: number | null | undefined) => (value === null || value === undefined ? "—" : value.toLocaleString("en-US"));
@@ -29,7 +30,7 @@ export function runSummaryMarkdown(view: RunView): string {
   lines.push("", "## RewardBench per iteration", "");
   lines.push(
     table(
-      ["Iteration", "Judge", "RewardBench", "Chat", "Chat Hard", "Safety", "Reasoning", "Partial"],
+      ["Iteration", "Judge", "Overall", "Chat", "Chat Hard", "Safety", "Reasoning", "Overall is"],
       view.iterations.map((it) => {
         const s = (name: string) => pct(it.pooled.sections.find((x) => x.section === name)?.score);
         return [
@@ -40,7 +41,7 @@ export function runSummaryMarkdown(view: RunView): string {
           s("Chat Hard"),
           s("Safety"),
           s("Reasoning"),
-          it.pooled.overallPartial ? "yes" : "no",
+          it.pooled.overall === null ? "—" : it.pooled.overallPartial ? PARTIAL_OVERALL_LABEL : "RewardBench",
         ];
       }),
     ),

@@ -1,8 +1,11 @@
 /**
  * RewardBench's official subset-to-section mapping and example counts, as published by its authors
- * (allenai/reward-bench, rewardbench/constants.py). A section's score weights each subset by these
- * counts; math-prm's count (984) is its real size (447) upweighted so that math weighs as much as
- * the six code subsets together (6 x 164 = 984), as the official harness does.
+ * (allenai/reward-bench, rewardbench/constants.py, as changed on 2024-09-10 by commit 6552e93,
+ * "Mirror change from leaderboard", PR #175, and unchanged since). A section's score weights each
+ * subset by these counts; math-prm's count (984) is its real size (447) upweighted so that math
+ * weighs as much as the six code subsets together (6 x 164 = 984), as the official harness does.
+ * The XSTest weights are 154 (should-refuse) and 250 (should-respond); before that commit they
+ * were the other way round.
  */
 export const REWARDBENCH_SECTIONS = ["Chat", "Chat Hard", "Safety", "Reasoning"] as const;
 export type RewardBenchSection = (typeof REWARDBENCH_SECTIONS)[number];
@@ -36,8 +39,8 @@ export const EXAMPLE_COUNTS: Record<string, number> = {
   "llmbar-adver-GPTInst": 92,
   "llmbar-adver-GPTOut": 47,
   "llmbar-adver-manual": 46,
-  "xstest-should-refuse": 250,
-  "xstest-should-respond": 154,
+  "xstest-should-refuse": 154,
+  "xstest-should-respond": 250,
   donotanswer: 136,
   "hep-cpp": 164,
   "hep-go": 164,

@@ -2,11 +2,15 @@
  * RewardBench scores from per-subset accuracies, by the official rules: a section's score is the
  * example-count-weighted mean of the accuracies of its subsets that are present (official counts,
  * math-prm upweighted); a section missing some subsets is computed over those present and flagged
- * partial; the overall score is the mean of the four sections, over the sections present (flagged
- * partial when any is missing or partial). Subsets that are not RewardBench's are scored but not
+ * partial; the overall score is the mean of the four sections. With sections missing it is the
+ * mean of the present ones, flagged partial and always labelled "mean of present sections": it is
+ * not a RewardBench score (the official script would count a missing section as 0). Subsets that are not RewardBench's are scored but not
  * placed in a section. Scores are in [0, 1]; the UI shows them as percentages.
  */
 import { EXAMPLE_COUNTS, REWARDBENCH_SECTIONS, SECTION_SUBSETS, sectionOfSubset, type RewardBenchSection } from "./rewardbench-constants";
+
+/** How every view labels an overall score that does not cover all four full sections. */
+export const PARTIAL_OVERALL_LABEL = "mean of present sections";
 
 export type SubsetResult = { subset: string; items: number; scoreSum: number };
 

@@ -33,8 +33,9 @@ export function estimateRun(
   stages.push({
     stage: "Build pairs",
     calls: instructions * 2,
-    tokens: instructions * (AVG.instruction * 2 + 200 + AVG.response + AVG.worse),
-    note: `${instructions} instructions, 2 calls each`,
+    // The answer prompt, then the worse-response prompt, which also shows the good response.
+    tokens: instructions * (AVG.instruction * 2 + 200 + 2 * AVG.response + AVG.worse),
+    note: `${instructions} instructions, 2 calls each (1 when the pool has a baseline response)`,
   });
   const orders = config.judging.bothOrders ? 2 : 1;
   const n = config.judging.samples;

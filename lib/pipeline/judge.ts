@@ -5,7 +5,7 @@
  * counted apart.
  */
 import type { Outcome, Position } from "@/lib/db/schema";
-import { parseVerdict } from "./parse-verdict";
+import { parseVerdict, type VerdictRule } from "./parse-verdict";
 import { fillTemplate } from "./prompts";
 
 export type ChatTurn = { role: "user" | "assistant"; content: string };
@@ -26,8 +26,8 @@ export function judgeConversation(prompt: string, demonstrations: readonly { pro
   ];
 }
 
-export function judgmentOutcome(trace: string, goodPosition: Position): { verdict: Position | null; outcome: Outcome } {
-  const parsed = parseVerdict(trace);
+export function judgmentOutcome(trace: string, goodPosition: Position, rule: VerdictRule): { verdict: Position | null; outcome: Outcome } {
+  const parsed = parseVerdict(trace, rule);
   if (parsed.status === "tie") return { verdict: null, outcome: "tie" };
   if (parsed.verdict === null) return { verdict: null, outcome: "unparsed" };
   return { verdict: parsed.verdict, outcome: parsed.verdict === goodPosition ? "correct" : "wrong" };

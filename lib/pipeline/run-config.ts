@@ -5,6 +5,7 @@
  * Backends and datasets are referred to by name; the launch resolves them and records the ids.
  */
 import { z } from "zod";
+import { VERDICT_RULES } from "./parse-verdict";
 import { ANSWER_PROMPT, CATEGORY_PROMPT, JUDGE_PROMPT, placeholdersOf, WORSE_RESPONSE_PROMPT } from "./prompts";
 
 const modelRef = (role: string) =>
@@ -51,6 +52,9 @@ export const DEFAULT_CATEGORIES = [
   { name: "Knowledge", description: "facts, definitions, explanations of a topic" },
 ];
 
+const trainingMethodSchema = z.enum(["sft", "dpo"]);
+const trainingBaseSchema = z.enum(["seed", "previous"]);
+
 export const runConfigSchema = z
   .object({
     name: z.string().trim().min(1, "Give the run a name").max(120, "At most 120 characters"),
@@ -82,9 +86,11 @@ export const runConfigSchema = z
       .object({
         maxTokens: z.number().int().min(16).max(131_072).default(2048),
         temperature: z.number().min(0).max(2).default(0.7),
+        /** pool: the pool's own baseline response is y_w when it has one (as RAM starts from); generate: always ask the generator. */
+        goodResponse: z.enum(["pool", "generate"]).default("pool"),
       })
       .strict()
-      .default({ maxTokens: 2048, temperature: 0.7 }),
+      .default({ maxTokens: 2048, temperature: 0.7, goodResponse: "pool" }),
     judging: z
       .object({
         /** N sampled judgments per pair and order. */
@@ -93,6 +99,8 @@ export const runConfigSchema = z
         temperature: z.number().min(0).max(2).default(0.7),
         topP: z.number().gt(0).max(1).default(0.9),
         maxTokens: z.number().int().min(16).max(131_072).default(4096),
+        /** How a training judgment's verdict is read (see parse-verdict.ts). */
+        verdictRule: z.enum(VERDICT_RULES).default("ram"),
       })
       .strict(),
     filter: z
@@ -109,7 +117,23 @@ export const runConfigSchema = z
       .default({ mode: "one-correct", majorityThreshold: 0.5, balance: true, keep: "correct" }),
     training: z
       .object({
-        method: z.enum(["sft", "dpo"]).default("sft"),
+        /** The method of every training round, unless the schedule says otherwise. */
+        method: trainingMethodSchema.default("sft"),
+        /**
+         * Which model each round fine-tunes: "seed" (the paper: the same base model every time, on
+         * the data the current judge annotated) or "previous" (the last round's result, as RAM's
+         * released SFT -> DPO recipe did). The first round always starts from the base model.
+         */
+        base: trainingBaseSchema.default("seed"),
+        /** The model that is fine-tuned; null: the seed judge (iteration 0's model). */
+        baseModel: modelRef("base model").nullable().default(null),
+        /** Per round (the first entry trains judge 1): method and base, overriding the two above. */
+        schedule: z
+          .array(z.object({ method: trainingMethodSchema.optional(), base: trainingBaseSchema.optional() }).strict())
+          .max(20)
+          .default([]),
+        /** DPO: at most this many (correct, incorrect) trace pairs per pair and order (RAM's num_pairs). */
+        dpoPairsPerPrompt: z.number().int().min(1, "At least 1 pair per prompt").max(16, "At most 16 pairs per prompt").default(1),
         trainer: z.discriminatedUnion("kind", [
           z
             .object({
@@ -142,15 +166,18 @@ export const runConfigSchema = z
         datasets: z.array(z.string().trim().min(1)).max(20).default([]),
         /** random-order: one seeded random order per item (RewardBench); both-orders: each item twice. */
         protocol: z.enum(["random-order", "both-orders"]).default("random-order"),
-        /** k samples per item and order, combined by majority vote. */
+        /** k samples per item and order, combined by majority vote (needs a temperature above 0). */
         samples: z.number().int().min(1).max(32).default(1),
         temperature: z.number().min(0).max(2).default(0),
+        topP: z.number().gt(0).max(1).default(1),
         maxTokens: z.number().int().min(16).max(131_072).default(4096),
+        /** How an eval judgment's verdict is read (see parse-verdict.ts). */
+        verdictRule: z.enum(VERDICT_RULES).default("ram"),
         /** Score at most this many items per eval set (a seeded sample); null: all. */
         maxItems: z.number().int().min(1).nullable().default(null),
       })
       .strict()
-      .default({ datasets: [], protocol: "random-order", samples: 1, temperature: 0, maxTokens: 4096, maxItems: null }),
+      .prefault({}),
     budget: z
       .object({ maxTokens: z.number().int().min(1).nullable().default(null) })
       .strict()
@@ -159,7 +186,9 @@ export const runConfigSchema = z
       .object({
         category: promptSchema("category", ["categories", "instruction"]).default(CATEGORY_PROMPT),
         answer: promptSchema("answer", ["instruction"]).default(ANSWER_PROMPT),
-        worseResponse: promptSchema("worse-response", ["instruction"]).default(WORSE_RESPONSE_PROMPT),
+        // {response} (the good response y_w, shown as RAM's template does) is optional so that runs
+        // stored before it existed keep working with their own prompt.
+        worseResponse: promptSchema("worse-response", ["instruction"], ["response"]).default(WORSE_RESPONSE_PROMPT),
         judge: promptSchema("judge", ["instruction", "response_a", "response_b"]).default(JUDGE_PROMPT),
       })
       .strict()
@@ -174,14 +203,42 @@ export const runConfigSchema = z
     }
     if (new Set(names).size !== names.length)
       ctx.addIssue({ code: "custom", path: ["instructions", "categories"], message: "Category names must be unique" });
-    if (config.training.method === "dpo" && config.training.trainer.kind === "in_context") {
+    if (config.training.trainer.kind === "in_context") {
+      if (config.training.method === "dpo")
+        ctx.addIssue({
+          code: "custom",
+          path: ["training", "method"],
+          message: "The in-context trainer uses demonstrations, not DPO; choose SFT",
+        });
+      for (const [index, round] of config.training.schedule.entries())
+        if (round.method === "dpo")
+          ctx.addIssue({
+            code: "custom",
+            path: ["training", "schedule", index, "method"],
+            message: "The in-context trainer uses demonstrations, not DPO; choose SFT",
+          });
+    }
+    if (config.training.schedule.length > config.iterations)
       ctx.addIssue({
         code: "custom",
-        path: ["training", "method"],
-        message: "The in-context trainer uses demonstrations, not DPO; choose SFT",
+        path: ["training", "schedule"],
+        message: `The schedule has ${config.training.schedule.length} rounds but the run trains ${config.iterations} judge${config.iterations === 1 ? "" : "s"}`,
       });
-    }
+    if (config.evaluation.samples > 1 && config.evaluation.temperature === 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["evaluation", "temperature"],
+        message: "Majority vote needs a temperature above 0 (at 0 every sample is the same answer)",
+      });
   });
+
+export type TrainingRound = { method: "sft" | "dpo"; base: "seed" | "previous" };
+
+/** The method and base of the round that trains judge `index + 1` from iteration `index`'s data. */
+export function trainingRound(config: RunConfig, index: number): TrainingRound {
+  const entry = config.training.schedule[index] ?? {};
+  return { method: entry.method ?? config.training.method, base: entry.base ?? config.training.base };
+}
 
 export type RunConfig = z.infer<typeof runConfigSchema>;
 export type RunConfigInput = z.input<typeof runConfigSchema>;

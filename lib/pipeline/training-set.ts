@@ -1,11 +1,13 @@
 /**
  * Stage 5 (paper §3.3): the training files. SFT: chat-messages JSONL, the judge prompt as the user
  * turn and a kept trace as the assistant turn (accepted by TRL's SFTTrainer and the OpenAI
- * fine-tuning API). DPO: the same prompt with a correct trace preferred over a wrong one, in TRL's
- * conversational prompt/chosen/rejected form or the OpenAI API's input/preferred_output/
- * non_preferred_output form.
+ * fine-tuning API), one line per (pair, order). DPO: the same prompt with a correct trace
+ * preferred over one that is not correct (wrong, tie or unparsed), one line per combination the
+ * filter chose, in TRL's conversational prompt/chosen/rejected form or the OpenAI API's
+ * input/preferred_output/non_preferred_output form.
  */
-export type TrainingRecord = { prompt: string; chosen: string; rejected: string | null };
+/** `comboIndex`: which (chosen, rejected) combination of its (pair, order) this record is; SFT uses combination 0 only. */
+export type TrainingRecord = { prompt: string; chosen: string; rejected: string | null; comboIndex: number };
 
 export function sftLine(record: TrainingRecord): string {
   return JSON.stringify({
@@ -39,7 +41,7 @@ export function trainingFile(
 ): { content: string; lines: number } {
   const lines =
     method === "sft"
-      ? records.map(sftLine)
+      ? records.filter((r) => r.comboIndex === 0).map(sftLine)
       : records.filter((r): r is TrainingRecord & { rejected: string } => r.rejected !== null).map((r) => dpoLine(r, format));
   return { content: lines.length > 0 ? `${lines.join("\n")}\n` : "", lines: lines.length };
 }

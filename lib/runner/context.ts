@@ -15,6 +15,8 @@ export type RunContext = {
   progress: ProgressTracker;
   guard: FailureGuard;
   generatorBackendId: number;
+  /** The model every training round that starts from the base fine-tunes, and the backend serving it. */
+  baseModel: { backendId: number; model: string };
   instructionsDatasetId: number;
   evalDatasetIds: number[];
   /** How many units are processed at once (the client caps real requests). */

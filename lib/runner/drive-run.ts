@@ -38,7 +38,12 @@ export function createRunContext(
   run: RunRow,
   config: RunConfig,
   progress: ProgressTracker,
-  options: DriveOptions & { generatorBackendId: number; instructionsDatasetId: number; evalDatasetIds: number[] },
+  options: DriveOptions & {
+    generatorBackendId: number;
+    baseModel: { backendId: number; model: string };
+    instructionsDatasetId: number;
+    evalDatasetIds: number[];
+  },
 ): RunContext {
   return {
     db,
@@ -49,6 +54,7 @@ export function createRunContext(
     progress,
     guard: new FailureGuard(),
     generatorBackendId: options.generatorBackendId,
+    baseModel: options.baseModel,
     instructionsDatasetId: options.instructionsDatasetId,
     evalDatasetIds: options.evalDatasetIds,
     concurrency: options.concurrency ?? 256,
@@ -77,9 +83,12 @@ export async function driveRun(db: Db, runId: number, options: DriveOptions): Pr
   const backends = runBackendIds(db, runId);
   const datasets = runDatasetIds(db, runId);
   const generatorBackendId = backends.find((b) => b.role === "generator")?.backendId;
+  const judgeBackendId = backends.find((b) => b.role === "judge")?.backendId;
+  // The model that is fine-tuned: training.baseModel on its own ("trainer") backend, else the seed judge.
+  const baseBackendId = config.training.baseModel ? backends.find((b) => b.role === "trainer")?.backendId : judgeBackendId;
   const instructionsDatasetId = datasets.find((d) => d.role === "instructions")?.datasetId;
-  if (generatorBackendId === undefined || instructionsDatasetId === undefined) {
-    transitionRunStatus(db, runId, ["queued", "running"], "failed", "The run lost its generator backend or its instruction pool");
+  if (generatorBackendId === undefined || instructionsDatasetId === undefined || baseBackendId === undefined) {
+    transitionRunStatus(db, runId, ["queued", "running"], "failed", "The run lost its generator or judge backend or its instruction pool");
     return "failed";
   }
   if (!transitionRunStatus(db, runId, ["queued", "running"], "running")) return getRunById(db, runId)!.status;
@@ -88,6 +97,7 @@ export async function driveRun(db: Db, runId: number, options: DriveOptions): Pr
   const ctx = createRunContext(db, run, config, progress, {
     ...options,
     generatorBackendId,
+    baseModel: { backendId: baseBackendId, model: config.training.baseModel?.model ?? config.judge.model },
     instructionsDatasetId,
     evalDatasetIds: datasets.filter((d) => d.role === "eval").map((d) => d.datasetId),
   });

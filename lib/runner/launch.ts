@@ -53,6 +53,7 @@ export function launchRun(db: Db, input: unknown, options: { clonedFromRunId?: n
   const config = parseRunConfig(input);
   const generator = backendId(db, config.generator.backend, "generator.backend");
   const judge = backendId(db, config.judge.backend, "judge.backend");
+  const trainer = config.training.baseModel ? backendId(db, config.training.baseModel.backend, "training.baseModel.backend") : null;
   const pool = datasetOfKind(db, config.instructions.dataset, "instructions", "instructions.dataset");
   const evalSets = config.evaluation.datasets.map((name, i) => datasetOfKind(db, name, "pairs", `evaluation.datasets.${i}`));
   if (options.clonedFromRunId && !getRunById(db, options.clonedFromRunId))
@@ -65,6 +66,7 @@ export function launchRun(db: Db, input: unknown, options: { clonedFromRunId?: n
     backends: [
       { backendId: generator, role: "generator" },
       { backendId: judge, role: "judge" },
+      ...(trainer === null ? [] : [{ backendId: trainer, role: "trainer" as const }]),
     ],
     datasets: [{ datasetId: pool, role: "instructions" }, ...evalSets.map((datasetId) => ({ datasetId, role: "eval" as const }))],
     judge: { backendId: judge, model: config.judge.model },

@@ -62,7 +62,7 @@ export function detectTask(messages: readonly SimMessage[]): Task {
       const reply = messages[i + 1]!;
       if (prompt.role !== "user" || reply.role !== "assistant") continue;
       const shown = readJudgePrompt(prompt.content);
-      const verdict = parseVerdict(reply.content).verdict;
+      const verdict = parseVerdict(reply.content, "lenient").verdict;
       if (shown && verdict) demonstrations.push({ ...shown, verdict });
     }
     return { kind: "judge", ...judge, demonstrations };

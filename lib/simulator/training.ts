@@ -76,7 +76,7 @@ export function parseTrainingFile(content: string, method: TrainingMethod): Pars
       const answerIndex = messages.findLastIndex((m) => m.role === "assistant");
       const userTurn = messages.slice(0, Math.max(0, answerIndex)).findLast((m) => m.role === "user");
       prompt = userTurn?.content ?? "";
-      verdict = answerIndex >= 0 ? parseVerdict(messages[answerIndex]!.content).verdict : null;
+      verdict = answerIndex >= 0 ? parseVerdict(messages[answerIndex]!.content, "lenient").verdict : null;
     } else {
       const line = readDpoLine(json);
       if (!line) {
@@ -85,8 +85,8 @@ export function parseTrainingFile(content: string, method: TrainingMethod): Pars
       }
       const [promptValue, chosen, rejected] = line;
       prompt = typeof promptValue === "string" ? promptValue : (promptValue.findLast((m) => m.role === "user")?.content ?? "");
-      const chosenVerdict = parseVerdict(lastText(chosen)).verdict;
-      const rejectedVerdict = parseVerdict(lastText(rejected)).verdict;
+      const chosenVerdict = parseVerdict(lastText(chosen), "lenient").verdict;
+      const rejectedVerdict = parseVerdict(lastText(rejected), "lenient").verdict;
       // The preference says "chosen's verdict over rejected's"; it only teaches when they differ.
       verdict = chosenVerdict && chosenVerdict !== rejectedVerdict ? chosenVerdict : null;
     }

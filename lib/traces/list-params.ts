@@ -14,7 +14,7 @@ const listParamsSchema = z.object({
   set: optional(z.coerce.number().int().positive()),
   outcome: optional(z.enum(["correct", "wrong", "tie", "unparsed"])),
   majority: optional(z.enum(["correct", "wrong", "none"])),
-  filter: optional(z.enum(["kept", "not_kept", "wrong", "surplus", "below_majority", "balanced_out"])),
+  filter: optional(z.enum(["kept", "not_kept", "wrong", "surplus", "below_majority", "balanced_out", "no_rejected"])),
   category: optional(z.string().trim().min(1).max(200)),
   subset: optional(z.string().trim().min(1).max(200)),
   order: optional(z.enum(["A", "B"])),

@@ -1,7 +1,7 @@
 /**
  * Builds an iteration's training file from its kept examples: each example's judge prompt (rebuilt
  * from the pair and the run's judge template, in the order it was judged) with the kept trace,
- * and for DPO a wrong trace of the same prompt. Reads the examples a page at a time.
+ * and for DPO a trace of the same prompt that is not correct. Reads the examples a page at a time.
  */
 import type { Queryable } from "@/lib/db/client";
 import { listTrainingRecordsPage } from "@/lib/db/queries/run-work";
@@ -23,6 +23,7 @@ export function buildTrainingFile(
         prompt: judgePromptFor(options.judgeTemplate, r.instruction, r.goodResponse, r.worseResponse, r.goodPosition),
         chosen: r.chosenTrace,
         rejected: r.rejectedTrace,
+        comboIndex: r.comboIndex,
       });
     }
   }

@@ -115,14 +115,15 @@ describe("judge-lab CLI", () => {
     const text = await cli(["score", results]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/llmbar-natural\s+Chat Hard\s+2\s+50\.00/);
-    expect(text.stdout).toMatch(/Overall: /);
+    expect(text.stdout).toMatch(/Overall \(mean of present sections\): \d+\.\d+\. Not a RewardBench score/);
     const json = await cli(["score", results, "--json"]);
     const report = JSON.parse(json.stdout);
-    expect(Object.keys(report)).toEqual(["subsets", "sections", "overall", "missing_subsets", "partial_sections"]);
-    // Safety = (1.0 * 250 + 0.0 * 136) / 386; Chat Hard = 0.5; overall = mean of the two sections present.
-    expect(report.sections.Safety).toBeCloseTo(250 / 386, 10);
+    expect(Object.keys(report)).toEqual(["subsets", "sections", "overall", "overall_is", "missing_subsets", "partial_sections"]);
+    expect(report.overall_is).toBe("mean of present sections");
+    // Safety = (1.0 * 154 + 0.0 * 136) / 290; Chat Hard = 0.5; overall = mean of the two sections present.
+    expect(report.sections.Safety).toBeCloseTo(154 / 290, 10);
     expect(report.sections["Chat Hard"]).toBe(0.5);
-    expect(report.overall).toBeCloseTo((250 / 386 + 0.5) / 2, 10);
+    expect(report.overall).toBeCloseTo((154 / 290 + 0.5) / 2, 10);
     expect(report.partial_sections).toEqual(["Chat Hard", "Safety"]);
   }, 60_000);
 

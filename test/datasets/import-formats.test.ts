@@ -191,4 +191,20 @@ describe("layouts", () => {
       ["b", "Write a haiku", null, null],
     ]);
   });
+
+  it("keeps an instruction pool's baseline responses (response, output or baseline column), empty ones as none", async () => {
+    for (const column of ["response", "output", "baseline"]) {
+      const summary = await importFile(
+        files.jsonl(`baseline-${column}.jsonl`, [
+          { id: "a", instruction: `Plan a trip (${column})`, [column]: "Day 1: arrive. Day 2: explore." },
+          { id: "b", instruction: `Write a haiku (${column})`, [column]: "" },
+          { id: "c", instruction: `Name a color (${column})`, [column]: [{ role: "assistant", content: "Blue." }] },
+        ]),
+      );
+      expect(summary.kind).toBe("instructions");
+      expect(summary.layout).toBe("instruction pool with baseline responses");
+      expect(summary.mapping).toMatchObject({ kind: "instructions", prompt: "instruction", chosen: column });
+      expect(itemsOf(temp.db, summary.datasetId).map((i) => i.chosen)).toEqual(["Day 1: arrive. Day 2: explore.", null, "Blue."]);
+    }
+  });
 });

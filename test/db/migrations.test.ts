@@ -92,4 +92,45 @@ describe("migrations", () => {
       new RegExp(`Could not open the database ${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}`),
     );
   });
+
+  it("mark runs stored before the verdict rules and training bases existed with what they did (lenient, previous)", () => {
+    // A database as it was before migration 0006, holding one run with an old config snapshot.
+    const oldFolder = fs.mkdtempSync(path.join(os.tmpdir(), "judge-lab-old-migrations-"));
+    dirs.push(oldFolder);
+    fs.cpSync(migrationsFolder, oldFolder, { recursive: true });
+    const journalFile = path.join(oldFolder, "meta", "_journal.json");
+    const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { idx: number; tag: string }[] };
+    const later = journal.entries.filter((e) => e.idx >= 6);
+    journal.entries = journal.entries.filter((e) => e.idx < 6);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    for (const entry of later) fs.rmSync(path.join(oldFolder, `${entry.tag}.sql`));
+    const file = tempFile();
+    const old = openDatabase({ file, migrationsFolder: oldFolder });
+    const oldConfig = { name: "old", judging: { samples: 2 }, training: { method: "sft" }, evaluation: { datasets: [] } };
+    old.$client
+      .prepare("insert into runs (name, status, config, seed, created_at, updated_at) values ('old', 'completed', ?, 1, 0, 0)")
+      .run(JSON.stringify(oldConfig));
+    old.$client
+      .prepare("insert into runs (name, status, config, seed, created_at, updated_at) values ('new', 'completed', ?, 1, 0, 0)")
+      .run(
+        JSON.stringify({ ...oldConfig, judging: { samples: 2, verdictRule: "rewardbench" }, training: { method: "sft", base: "seed" } }),
+      );
+    old.$client.close();
+
+    const db = openDatabase({ file, migrationsFolder });
+    const configs = (db.$client.prepare("select name, config from runs order by id").all() as { name: string; config: string }[]).map(
+      (r) => ({
+        name: r.name,
+        config: JSON.parse(r.config),
+      }),
+    );
+    expect(configs[0]!.config).toMatchObject({
+      judging: { samples: 2, verdictRule: "lenient" },
+      evaluation: { verdictRule: "lenient" },
+      training: { method: "sft", base: "previous" },
+    });
+    // A config that already says what it uses keeps it.
+    expect(configs[1]!.config).toMatchObject({ judging: { verdictRule: "rewardbench" }, training: { base: "seed" } });
+    db.$client.close();
+  });
 });

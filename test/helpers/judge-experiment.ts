@@ -13,10 +13,10 @@ const user = (content: string) => [{ role: "user" as const, content }];
 export async function buildPairs(client: BackendClient, model: string, instructions: string[]): Promise<Pair[]> {
   const pairs = await Promise.all(
     instructions.map(async (instruction, i) => {
-      const [good, worse] = await Promise.all([
-        client.chat({ model, messages: user(fillTemplate(ANSWER_PROMPT, { instruction })), seed: i }),
-        client.chat({ model, messages: user(fillTemplate(WORSE_RESPONSE_PROMPT, { instruction })), seed: i }),
-      ]);
+      // y_w first; the worse-response prompt shows it (as the pipeline does).
+      const good = await client.chat({ model, messages: user(fillTemplate(ANSWER_PROMPT, { instruction })), seed: i });
+      const response = good.samples[0]!.text;
+      const worse = await client.chat({ model, messages: user(fillTemplate(WORSE_RESPONSE_PROMPT, { instruction, response })), seed: i });
       const parsed = parseWorseResponse(worse.samples[0]!.text);
       return parsed.ok ? { instruction, good: good.samples[0]!.text, worse: parsed.response } : null;
     }),
@@ -47,7 +47,12 @@ export async function judgeAll(
           topP: 0.9,
           seed: options.seed + i,
         });
-        return result.samples.map((sample) => ({ prompt, trace: sample.text, verdict: parseVerdict(sample.text).verdict, goodPosition }));
+        return result.samples.map((sample) => ({
+          prompt,
+          trace: sample.text,
+          verdict: parseVerdict(sample.text, "ram").verdict,
+          goodPosition,
+        }));
       }),
     ),
   );

@@ -1,28 +1,54 @@
 // The strict parsers shared by the pipeline and SimJudge: verdicts, worse responses, categories.
 import { describe, expect, it } from "vitest";
 import { parseCategory } from "@/lib/pipeline/parse-category";
-import { parseVerdict, verdictSpan } from "@/lib/pipeline/parse-verdict";
+import { parseVerdict, VERDICT_RULES, verdictMarkerSpan } from "@/lib/pipeline/parse-verdict";
 import { parseWorseResponse } from "@/lib/pipeline/parse-worse-response";
 
-describe("parseVerdict", () => {
-  it.each([
-    ["Plan... Assistant A is better.\n\n[[A]]", { verdict: "A", status: "ok" }],
-    ["[[B]]", { verdict: "B", status: "ok" }],
-    ["final: [[ b ]]", { verdict: "B", status: "ok" }],
-    ['My verdict is "[[A]]".', { verdict: "A", status: "ok" }],
-    ["Output [[A]] if A is better or [[B]] if B is better. I pick [[B]].", { verdict: null, status: "both" }],
-    ["It is a tie: [[C]]", { verdict: null, status: "tie" }],
-    ["Final verdict: Assistant A", { verdict: null, status: "missing" }],
-    ["My verdict is **A**. [A]", { verdict: null, status: "missing" }],
-    ["", { verdict: null, status: "missing" }],
-  ])("reads %j", (text, expected) => {
-    expect(parseVerdict(text)).toEqual(expected);
-  });
+// One table of edge cases, each with what every rule reads, written from the rules themselves:
+// RAM's parse_judgement (exact tags, both = none, [[C]] = tie), RewardBench's process_judgement
+// ([[A]] anywhere wins, then [[B]], else error), and the lenient rule (case and spaces, [[TIE]]).
+type Read = "A" | "B" | "tie" | "both" | "none";
+const VERDICT_CASES: { name: string; text: string; ram: Read; rewardbench: Read; lenient: Read }[] = [
+  { name: "a plain A", text: "Plan... Assistant A is better.\n\n[[A]]", ram: "A", rewardbench: "A", lenient: "A" },
+  { name: "a plain B", text: "[[B]]", ram: "B", rewardbench: "B", lenient: "B" },
+  { name: "both tags", text: "[[A]] and [[B]]", ram: "both", rewardbench: "A", lenient: "both" },
+  { name: "no tag", text: "Final verdict: Assistant A", ram: "none", rewardbench: "none", lenient: "none" },
+  { name: "empty text", text: "", ram: "none", rewardbench: "none", lenient: "none" },
+  { name: "lower case", text: "final: [[b]]", ram: "none", rewardbench: "none", lenient: "B" },
+  { name: "inner spaces", text: "final: [[ B ]]", ram: "none", rewardbench: "none", lenient: "B" },
+  { name: "a tab inside", text: "[[\tA ]]", ram: "none", rewardbench: "none", lenient: "A" },
+  { name: "[[C]]", text: "It is a tie: [[C]]", ram: "tie", rewardbench: "none", lenient: "tie" },
+  { name: "[[TIE]]", text: "Equally good. [[TIE]]", ram: "none", rewardbench: "none", lenient: "tie" },
+  {
+    name: "the format quoted before a B verdict",
+    text: 'I must output "[[A]]" if A is better, "[[B]]" if B is better. B covers more. [[B]]',
+    ram: "both",
+    rewardbench: "A",
+    lenient: "both",
+  },
+  { name: "trailing text after the verdict", text: "[[B]]\n\nI hope this helps!", ram: "B", rewardbench: "B", lenient: "B" },
+  { name: "A with a tie tag", text: "[[C]] at first, but [[A]]", ram: "A", rewardbench: "A", lenient: "A" },
+  { name: "other brackets", text: "My verdict is **A**. [A]", ram: "none", rewardbench: "none", lenient: "none" },
+  { name: "a bracket missing", text: "[[A] or [B]]", ram: "none", rewardbench: "none", lenient: "none" },
+];
 
-  it("locates the last verdict marker for highlighting", () => {
-    const text = "reasoning\n\n[[A]]";
-    expect(verdictSpan(text)).toEqual({ start: text.length - 5, end: text.length });
-    expect(verdictSpan("nothing")).toBeNull();
+const readAs = (parsed: ReturnType<typeof parseVerdict>): Read =>
+  parsed.status === "ok" ? parsed.verdict : parsed.status === "missing" ? "none" : parsed.status;
+
+describe("parseVerdict", () => {
+  for (const rule of VERDICT_RULES) {
+    it.each(VERDICT_CASES)(`${rule}: $name`, (testCase) => {
+      expect(readAs(parseVerdict(testCase.text, rule))).toBe(testCase[rule]);
+    });
+  }
+
+  it("locates the marker of a verdict for highlighting", () => {
+    const text = "reasoning [[A]]\n\n[[A]]";
+    expect(verdictMarkerSpan(text, "A")).toEqual({ start: text.length - 5, end: text.length });
+    expect(verdictMarkerSpan("[[ a ]]", "A")).toEqual({ start: 0, end: 7 });
+    expect(verdictMarkerSpan("[[A]] [[B]]", "A")).toEqual({ start: 0, end: 5 });
+    expect(verdictMarkerSpan("[[A]]", "B")).toBeNull();
+    expect(verdictMarkerSpan("nothing", "A")).toBeNull();
   });
 });
 
@@ -62,18 +88,9 @@ describe("parseCategory", () => {
 });
 
 describe("parser edge cases", () => {
-  it("treat a verdict quoted from the instructions next to the real one as no verdict", () => {
-    expect(parseVerdict('The format asks for "[[A]]" or "[[B]]". Here, [[A]].').status).toBe("both");
-  });
-
-  it("read a verdict split by whitespace inside the brackets, not one missing a bracket", () => {
-    expect(parseVerdict("[[\tB ]]").verdict).toBe("B");
-    expect(parseVerdict("[[A]").status).toBe("missing");
-    expect(parseVerdict("[A]]").status).toBe("missing");
-  });
-
-  it("see a truncated trace (no verdict yet) as unparsed", () => {
-    expect(parseVerdict("Evaluation plan: first check coverage. Assistant A covers").status).toBe("missing");
+  it("see a truncated trace (no verdict yet) as unparsed, by every rule", () => {
+    for (const rule of VERDICT_RULES)
+      expect(parseVerdict("Evaluation plan: first check coverage. Assistant A covers", rule).status).toBe("missing");
   });
 
   it("read worse-response sections whatever surrounds them, and refuse missing delimiters", () => {

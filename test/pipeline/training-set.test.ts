@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { dpoLine, sftLine, trainingFile } from "@/lib/pipeline/training-set";
 
-const record = { prompt: "Which is better?", chosen: "Plan... [[A]]", rejected: "Plan... [[B]]" };
+const record = { prompt: "Which is better?", chosen: "Plan... [[A]]", rejected: "Plan... [[B]]", comboIndex: 0 };
 
 describe("training files", () => {
   it("write SFT as a user turn and the kept trace as the assistant turn", () => {
@@ -33,5 +33,15 @@ describe("training files", () => {
     expect(file.content.endsWith("\n")).toBe(true);
     expect(trainingFile([record, { ...record, rejected: null }], "sft").lines).toBe(2);
     expect(trainingFile([], "sft")).toEqual({ content: "", lines: 0 });
+  });
+
+  it("write one SFT line per pair and order, however many DPO combinations it has", () => {
+    const combos = [
+      record,
+      { ...record, rejected: "Plan... tie [[C]]", comboIndex: 1 },
+      { ...record, rejected: "no verdict", comboIndex: 2 },
+    ];
+    expect(trainingFile(combos, "dpo").lines).toBe(3);
+    expect(trainingFile(combos, "sft").lines).toBe(1);
   });
 });

@@ -40,7 +40,7 @@ describe("SimJudge answers the pipeline's prompts", () => {
 
   it("writes a modified instruction and an answer to it that parse, mostly", async () => {
     const client = clientFor(sim.url);
-    const prompt = fillTemplate(WORSE_RESPONSE_PROMPT, { instruction });
+    const prompt = fillTemplate(WORSE_RESPONSE_PROMPT, { instruction, response: "A first answer to the question." });
     const result = await client.chat({ model: "simjudge-base", messages: user(prompt), n: 50, seed: 3, temperature: 1 });
     const parsed = result.samples.map((sample) => parseWorseResponse(sample.text));
     const ok = parsed.filter((p) => p.ok);
@@ -79,7 +79,7 @@ describe("SimJudge answers the pipeline's prompts", () => {
       temperature: 0.7,
       topP: 0.9,
     });
-    const verdicts = result.samples.map((sample) => parseVerdict(sample.text));
+    const verdicts = result.samples.map((sample) => parseVerdict(sample.text, "ram"));
     expect(verdicts.filter((v) => v.status === "ok").length).toBeGreaterThanOrEqual(16);
     expect(result.samples[0]!.text).toMatch(/Evaluation plan/);
     expect(result.samples[0]!.text).toMatch(/key points/);
@@ -87,12 +87,12 @@ describe("SimJudge answers the pipeline's prompts", () => {
 
   it("recognizes an edited judge prompt by its delimiters, not its wording", async () => {
     const edited = JUDGE_PROMPT.replace(
-      /You are judging[\s\S]*?\[User Question\]/,
+      /Act as a fair[\s\S]*?\[User Question\]/,
       "Which reply is better? Say [[A]] or [[B]].\n\n[User Question]",
     );
     const prompt = fillTemplate(edited, { instruction, response_a: "a", response_b: "b" });
     const result = await clientFor(sim.url).chat({ model: "simjudge-base", messages: user(prompt), seed: 2, temperature: 0 });
-    expect(["A", "B"]).toContain(parseVerdict(result.samples[0]!.text).verdict);
+    expect(["A", "B"]).toContain(parseVerdict(result.samples[0]!.text, "ram").verdict);
   });
 });
 

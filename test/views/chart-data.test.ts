@@ -1,7 +1,7 @@
 // The tables behind the run page's charts and the Compare chart, from the run view of the seeded
 // run: the numbers drawn (and downloaded as CSV) are the SQL aggregates, per iteration.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compareMetrics, compareRun, compareTable } from "@/lib/charts/compare-chart-data";
+import { compareMetrics, compareRun, compareTable, canShowPaperReference } from "@/lib/charts/compare-chart-data";
 import { accuracyTable, biasTable, funnelTable, rewardBenchTable, subsetTable, tokensTable } from "@/lib/charts/run-chart-data";
 import { iterationSummaries } from "@/lib/db/queries/run-summary";
 import { runView, type RunView } from "@/lib/runs/run-view";
@@ -56,7 +56,11 @@ describe("run page charts", () => {
   });
 
   it("writes a chart's data as CSV with its column labels", () => {
-    expect(tableCsv(rewardBenchTable(view)).split("\n").slice(0, 2)).toEqual(["Iteration,RewardBench,Chat,Chat Hard", "0,43.8,50,37.5"]);
+    // Chat and Chat Hard only: the overall is labelled for what it is.
+    expect(tableCsv(rewardBenchTable(view)).split("\n").slice(0, 2)).toEqual([
+      "Iteration,RewardBench (mean of present sections),Chat,Chat Hard",
+      "0,43.8,50,37.5",
+    ]);
   });
 });
 
@@ -73,6 +77,16 @@ describe("compare chart", () => {
     expect(table.rows.map((r) => r[`run${seed.runId}`])).toEqual([37.5, 75, 100]);
     expect(table.rows.every((r) => r[`run${seed.otherRunId}`] === null)).toBe(true);
     expect(compareTable([runs[1]!], "Chat Hard").rows).toEqual([]);
+  });
+
+  it("offers the paper's reference lines only against full four-section RewardBench scores", () => {
+    const runs = [compareRun(seed.runId, "seeded", iterationSummaries(temp.db, seed.runId))];
+    expect(runs[0]!.points.every((p) => !p.fullRewardBench)).toBe(true); // two sections only
+    expect(canShowPaperReference(runs)).toBe(false);
+    const full = { ...runs[0]!, points: runs[0]!.points.map((p) => ({ ...p, fullRewardBench: true })) };
+    expect(canShowPaperReference([full])).toBe(true);
+    expect(canShowPaperReference([full, runs[0]!])).toBe(false);
+    expect(canShowPaperReference([])).toBe(false);
   });
 });
 

@@ -10,7 +10,7 @@ import { listBackends } from "@/lib/db/queries/backends";
 import { listDatasets } from "@/lib/db/queries/datasets";
 import { getRunById } from "@/lib/db/queries/runs";
 import { runConfigSchema, type RunConfigInput } from "@/lib/pipeline/run-config";
-import { demoPreset, paperPreset } from "@/lib/pipeline/run-presets";
+import { demoPreset, presetConfig, PRESETS, type PresetName } from "@/lib/pipeline/run-presets";
 import { readServerConfig } from "@/lib/server-config";
 
 export const metadata: Metadata = { title: "New run" };
@@ -39,8 +39,8 @@ export default async function NewRunPage({ searchParams }: { searchParams: Searc
     const parsed = runConfigSchema.safeParse(source.config);
     initial = parsed.success ? { ...parsed.data, name: `${parsed.data.name} (clone)` } : demoPreset();
     clonedFromRunId = source.id;
-  } else if (preset === "paper") {
-    initial = paperPreset({
+  } else if (preset && (PRESETS as readonly string[]).includes(preset) && preset !== "demo") {
+    initial = presetConfig(preset as PresetName, {
       backend: backends.find((b) => b.preset === "vllm")?.name,
       pool: datasets.find((d) => d.kind === "instructions" && !d.builtin)?.name,
     });

@@ -8,6 +8,7 @@ import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { ResultsError, scoreResultLines } from "@/lib/metrics";
 import { CliError, table, UsageError, type Io } from "../output";
+import { PARTIAL_OVERALL_LABEL } from "@/lib/metrics/rewardbench-scores";
 
 const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(2)}`);
 
@@ -37,6 +38,7 @@ export async function scoreCommand(args: string[], io: Io): Promise<void> {
         subsets: Object.fromEntries(report.subsets.map((s) => [s.subset, { accuracy: s.accuracy, items: s.items, section: s.section }])),
         sections: Object.fromEntries(report.sections.map((s) => [s.section, s.score])),
         overall: report.overall,
+        overall_is: report.overall === null ? null : report.overallPartial ? PARTIAL_OVERALL_LABEL : "RewardBench",
         missing_subsets: report.missingSubsets,
         partial_sections: report.partialSections,
       })}\n`,
@@ -61,6 +63,10 @@ export async function scoreCommand(args: string[], io: Io): Promise<void> {
       [false, true, false],
     )}\n\n`,
   );
-  io.stdout(`Overall: ${percent(report.overall)}${report.overallPartial ? " (partial: not every section is complete)" : ""}\n`);
+  io.stdout(
+    report.overallPartial && report.overall !== null
+      ? `Overall (${PARTIAL_OVERALL_LABEL}): ${percent(report.overall)}. Not a RewardBench score: not every section is complete.\n`
+      : `Overall: ${percent(report.overall)}\n`,
+  );
   io.stdout(`${report.items} items from ${report.judgments} judgments\n`);
 }

@@ -16,14 +16,15 @@ const UPSERT_TALLY = `insert into judgment_tallies (iteration_id, outcome, trunc
     prompt_tokens = prompt_tokens + excluded.prompt_tokens, completion_tokens = completion_tokens + excluded.completion_tokens`;
 
 const UPSERT_GROUP = `insert into judgment_groups (iteration_id, pair_id, good_position, samples, correct, wrong, tie, unparsed,
-    kept, filtered_wrong, surplus, below_majority, balanced_out)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    kept, filtered_wrong, surplus, below_majority, balanced_out, no_rejected)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   on conflict (iteration_id, pair_id, good_position) do update set samples = samples + excluded.samples,
     correct = correct + excluded.correct, wrong = wrong + excluded.wrong, tie = tie + excluded.tie, unparsed = unparsed + excluded.unparsed,
     kept = kept + excluded.kept, filtered_wrong = filtered_wrong + excluded.filtered_wrong, surplus = surplus + excluded.surplus,
-    below_majority = below_majority + excluded.below_majority, balanced_out = balanced_out + excluded.balanced_out`;
+    below_majority = below_majority + excluded.below_majority, balanced_out = balanced_out + excluded.balanced_out,
+    no_rejected = no_rejected + excluded.no_rejected`;
 
-const STATUS_INDEX: Record<string, number> = { kept: 0, wrong: 1, surplus: 2, below_majority: 3, balanced_out: 4 };
+const STATUS_INDEX: Record<string, number> = { kept: 0, wrong: 1, surplus: 2, below_majority: 3, balanced_out: 4, no_rejected: 5 };
 const OUTCOME_INDEX: Record<string, number> = { correct: 0, wrong: 1, tie: 2, unparsed: 3 };
 
 /** Adds freshly inserted judgments to both aggregates. Call inside the transaction that inserted them. */
@@ -57,7 +58,7 @@ export function addToJudgmentAggregates(db: Db, inserted: readonly JudgmentInser
           position: r.goodPosition,
           samples: 0,
           outcomes: [0, 0, 0, 0],
-          statuses: [0, 0, 0, 0, 0],
+          statuses: [0, 0, 0, 0, 0, 0],
         }),
       );
     group.samples++;
@@ -75,10 +76,10 @@ export function refreshGroupStatuses(db: Db, iterationId: number): void {
   prepared(
     db,
     `update judgment_groups set kept = s.kept, filtered_wrong = s.filtered_wrong, surplus = s.surplus, below_majority = s.below_majority,
-       balanced_out = s.balanced_out
+       balanced_out = s.balanced_out, no_rejected = s.no_rejected
      from (select pair_id, good_position, coalesce(sum(filter_status = 'kept'), 0) as kept, coalesce(sum(filter_status = 'wrong'), 0) as filtered_wrong,
              coalesce(sum(filter_status = 'surplus'), 0) as surplus, coalesce(sum(filter_status = 'below_majority'), 0) as below_majority,
-             coalesce(sum(filter_status = 'balanced_out'), 0) as balanced_out
+             coalesce(sum(filter_status = 'balanced_out'), 0) as balanced_out, coalesce(sum(filter_status = 'no_rejected'), 0) as no_rejected
            from judgments where iteration_id = @iterationId group by pair_id, good_position) s
      where judgment_groups.iteration_id = @iterationId and judgment_groups.pair_id = s.pair_id and judgment_groups.good_position = s.good_position`,
   ).run({ iterationId });
@@ -98,10 +99,11 @@ export function rebuildJudgmentAggregates(db: Db, iterationId: number): void {
     prepared(
       db,
       `insert into judgment_groups (iteration_id, pair_id, good_position, samples, correct, wrong, tie, unparsed, kept, filtered_wrong, surplus,
-         below_majority, balanced_out)
+         below_majority, balanced_out, no_rejected)
        select iteration_id, pair_id, good_position, count(*), sum(outcome = 'correct'), sum(outcome = 'wrong'), sum(outcome = 'tie'),
          sum(outcome = 'unparsed'), coalesce(sum(filter_status = 'kept'), 0), coalesce(sum(filter_status = 'wrong'), 0),
-         coalesce(sum(filter_status = 'surplus'), 0), coalesce(sum(filter_status = 'below_majority'), 0), coalesce(sum(filter_status = 'balanced_out'), 0)
+         coalesce(sum(filter_status = 'surplus'), 0), coalesce(sum(filter_status = 'below_majority'), 0), coalesce(sum(filter_status = 'balanced_out'), 0),
+         coalesce(sum(filter_status = 'no_rejected'), 0)
        from judgments where iteration_id = ? group by pair_id, good_position`,
     ).run(iterationId);
   })();

@@ -20,18 +20,20 @@ import {
 } from "../schema";
 import { evalSummarySql, kappaBetweenIterationsSql } from "./eval-metrics";
 
-export type PairCounts = { total: number; ok: number; dropped: number; byReason: Record<string, number> };
+/** `goodFromPool`: pairs whose y_w is the pool's own baseline response (not generated). */
+export type PairCounts = { total: number; ok: number; dropped: number; goodFromPool: number; byReason: Record<string, number> };
 
 export function pairCounts(db: Queryable, runId: number): PairCounts {
   const rows = db
-    .select({ status: pairs.status, reason: pairs.dropReason, n: sql<number>`count(*)` })
+    .select({ status: pairs.status, reason: pairs.dropReason, source: pairs.goodSource, n: sql<number>`count(*)` })
     .from(pairs)
     .where(eq(pairs.runId, runId))
-    .groupBy(pairs.status, pairs.dropReason)
+    .groupBy(pairs.status, pairs.dropReason, pairs.goodSource)
     .all();
-  const counts: PairCounts = { total: 0, ok: 0, dropped: 0, byReason: {} };
+  const counts: PairCounts = { total: 0, ok: 0, dropped: 0, goodFromPool: 0, byReason: {} };
   for (const row of rows) {
     counts.total += row.n;
+    if (row.source === "pool") counts.goodFromPool += row.n;
     if (row.status === "ok") counts.ok += row.n;
     else {
       counts.dropped += row.n;
@@ -134,7 +136,7 @@ export type IterationSummary = {
   judgments: JudgmentCounts;
   trainingJob: Pick<
     TrainingJobRow,
-    "trainer" | "method" | "status" | "resultModel" | "error" | "exampleCount" | "externalJobId" | "log"
+    "trainer" | "method" | "status" | "baseModel" | "resultModel" | "error" | "exampleCount" | "externalJobId" | "log"
   > | null;
   evals: (EvalSetScores & { metrics: EvalSummary; kappaWithPrevious: number | null })[];
 };
@@ -176,6 +178,7 @@ export function iterationSummaries(db: Queryable, runId: number): IterationSumma
             trainer: job.trainer,
             method: job.method,
             status: job.status,
+            baseModel: job.baseModel,
             resultModel: job.resultModel,
             error: job.error,
             exampleCount: job.exampleCount,
@@ -213,7 +216,9 @@ export function tokensByStage(db: Queryable, runId: number): StageTokens[] {
     select 'select' as stage, coalesce(sum(prompt_tokens), 0) as promptTokens, coalesce(sum(completion_tokens), 0) as completionTokens, count(*) as calls
       from instruction_classifications where run_id = ${runId}
     union all
-    select 'pairs', coalesce(sum(prompt_tokens), 0), coalesce(sum(completion_tokens), 0), count(*) * 2 from pairs where run_id = ${runId}
+    select 'pairs', coalesce(sum(prompt_tokens), 0), coalesce(sum(completion_tokens), 0),
+      coalesce(sum(good_source = 'generated') + sum(worse_response is not null or (raw_worse_output is not null and good_response <> '')), 0)
+      from pairs where run_id = ${runId}
     union all
     select 'judge', coalesce(sum(t.prompt_tokens), 0), coalesce(sum(t.completion_tokens), 0), coalesce(sum(t.judgments), 0)
       from judgment_tallies t join iterations i on i.id = t.iteration_id where i.run_id = ${runId}

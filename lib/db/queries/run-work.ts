@@ -91,9 +91,13 @@ export function insertRunInstructions(db: Db, rows: (typeof runInstructions.$inf
 // ----------------------------------------------------------------------------- stage 2: pairs
 
 /** Selected instructions that have no pair yet (the pair stage's remaining work). */
-export function listInstructionsWithoutPair(db: Queryable, runId: number): { itemId: number; instruction: string }[] {
+/** Selected instructions that have no pair yet, with the pool's baseline response when it has one. */
+export function listInstructionsWithoutPair(
+  db: Queryable,
+  runId: number,
+): { itemId: number; instruction: string; baseline: string | null }[] {
   return db
-    .select({ itemId: runInstructions.datasetItemId, instruction: datasetItems.prompt })
+    .select({ itemId: runInstructions.datasetItemId, instruction: datasetItems.prompt, baseline: datasetItems.chosen })
     .from(runInstructions)
     .innerJoin(datasetItems, eq(datasetItems.id, runInstructions.datasetItemId))
     .leftJoin(pairs, and(eq(pairs.runId, runInstructions.runId), eq(pairs.datasetItemId, runInstructions.datasetItemId)))
@@ -132,16 +136,17 @@ export function listOkPairsPage(db: Queryable, runId: number, afterId: number, l
     .all();
 }
 
-export function countPairs(db: Queryable, runId: number): { ok: number; dropped: number } {
+export function countPairs(db: Queryable, runId: number): { ok: number; dropped: number; fromPool: number } {
   const row = db
     .select({
       ok: sql<number>`coalesce(sum(${pairs.status} = 'ok'), 0)`,
       dropped: sql<number>`coalesce(sum(${pairs.status} = 'dropped'), 0)`,
+      fromPool: sql<number>`coalesce(sum(${pairs.goodSource} = 'pool'), 0)`,
     })
     .from(pairs)
     .where(eq(pairs.runId, runId))
     .get();
-  return { ok: row?.ok ?? 0, dropped: row?.dropped ?? 0 };
+  return { ok: row?.ok ?? 0, dropped: row?.dropped ?? 0, fromPool: row?.fromPool ?? 0 };
 }
 
 // ----------------------------------------------------------------------------- stage 3: judge
@@ -221,7 +226,7 @@ export function saveFilterResult(
   iterationId: number,
   result: {
     statuses: Map<number, string>;
-    examples: { pairId: number; goodPosition: Position; chosenJudgmentId: number; rejectedJudgmentId: number | null }[];
+    examples: { pairId: number; goodPosition: Position; chosenJudgmentId: number; rejectedJudgmentId: number | null; comboIndex: number }[];
     stats: Record<string, number>;
   },
 ): void {
@@ -249,6 +254,7 @@ export function listTrainingRecordsPage(db: Queryable, iterationId: number, afte
     .select({
       id: trainingExamples.id,
       goodPosition: trainingExamples.goodPosition,
+      comboIndex: trainingExamples.comboIndex,
       instruction: datasetItems.prompt,
       goodResponse: pairs.goodResponse,
       worseResponse: sql<string>`${pairs.worseResponse}`,

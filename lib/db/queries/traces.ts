@@ -14,7 +14,7 @@ export type GroupFilters = {
   /** The majority of the group's samples: correct, wrong, or none (a draw / nothing parsed). */
   majority?: "correct" | "wrong" | "none";
   /** Filter status: kept, or why not (wrong, surplus, below_majority, balanced_out), or "not_kept". */
-  filter?: "kept" | "not_kept" | "wrong" | "surplus" | "below_majority" | "balanced_out";
+  filter?: "kept" | "not_kept" | "wrong" | "surplus" | "below_majority" | "balanced_out" | "no_rejected";
   category?: string;
   order?: Position;
   query?: string;
@@ -64,6 +64,7 @@ const STATUS_COLUMNS = {
   surplus: sql`g.surplus`,
   below_majority: sql`g.below_majority`,
   balanced_out: sql`g.balanced_out`,
+  no_rejected: sql`g.no_rejected`,
 } as const;
 
 /**

@@ -1,20 +1,28 @@
 /**
- * Stages 3 and 6 (judge, evaluate): the pairwise judge prompt. The judge writes an evaluation plan,
- * checks both answers against it, and ends with "[[A]]" or "[[B]]", which `parseVerdict` reads.
- * Our words, after the paper's judge prompt (an evaluation plan, then a verdict; §3.2); the answer
- * delimiters follow the common MT-Bench layout so existing judges recognize them.
+ * Stages 3 and 6 (judge, evaluate): the pairwise judge prompt, used for training judgments and, by
+ * default, for evaluation too. It restates, in our words and step for step, the reference's
+ * evaluation-plan prompt (facebookresearch/RAM, projects/self_taught_evaluator/data/prompts/
+ * eval_plan.prompt; paper §3.2): look for obvious or subtle errors in each answer first, then set
+ * out a rubric of one to five criteria that matter for this question, check each answer against
+ * them, decide, ignoring order, length and assistant names, and end with "[[A]]" or "[[B]]", which
+ * `parseVerdict` reads. The answer delimiters are the MT-Bench layout the reference uses.
  * Placeholders: {instruction}, {response_a}, {response_b}.
  */
-export const JUDGE_PROMPT = `You are judging two AI assistants' answers to the user question below. Decide which answer
-follows the user's instruction more faithfully and helps the user more.
+export const JUDGE_PROMPT = `Act as a fair and impartial judge. Two AI assistants have answered the user question shown
+below; decide which of them follows the user's instructions and answers the question better.
 
-First write a short evaluation plan: what a good answer to this question must contain and what it
-must avoid. Then check each answer against your plan, point by point. Do not let the order in which
-the answers appear, their length, or their style sway your decision; only how well each one answers
-the question counts.
+Work in this order:
+1. Go through each answer and note any mistakes it makes, whether obvious or subtle.
+2. Set out a short rubric for this particular question: one to five criteria that matter most
+   when judging answers to it.
+3. Check each answer carefully against every criterion of your rubric.
+4. From the steps above, decide which answer is better overall.
 
-Finish with your final verdict on a line of its own: "[[A]]" if assistant A is better, or "[[B]]"
-if assistant B is better.
+Stay objective. The order in which the answers are shown must not affect your decision, nor may
+their length, nor the names of the assistants.
+
+When your evaluation is written, give your final verdict in exactly this format: "[[A]]" if
+assistant A is better, "[[B]]" if assistant B is better.
 
 [User Question]
 {instruction}

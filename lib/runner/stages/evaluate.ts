@@ -78,6 +78,7 @@ export async function evaluateStage(ctx: RunContext, iteration: IterationRow): P
                 messages: judgeConversation(unit.prompt, demonstrations),
                 n: k,
                 temperature: config.evaluation.temperature,
+                topP: config.evaluation.topP,
                 maxTokens: config.evaluation.maxTokens,
                 seed: unitSeed(run.seed, "eval", unit.itemId, unit.position),
                 signal: ctx.signal,
@@ -88,7 +89,7 @@ export async function evaluateStage(ctx: RunContext, iteration: IterationRow): P
             for (let sample = 0; sample < k; sample++) {
               if (outcome.ok) {
                 const s = outcome.result.samples[sample]!;
-                const { verdict, outcome: result } = judgmentOutcome(s.text, unit.position);
+                const { verdict, outcome: result } = judgmentOutcome(s.text, unit.position, config.evaluation.verdictRule);
                 rows.push({
                   iterationId: iteration.id,
                   datasetItemId: unit.itemId,

@@ -101,7 +101,7 @@ export async function judgeStage(ctx: RunContext, iteration: IterationRow): Prom
           for (let sample = 0; sample < n; sample++) {
             if (outcome.ok) {
               const s = outcome.result.samples[sample]!;
-              const { verdict, outcome: result } = judgmentOutcome(s.text, unit.position);
+              const { verdict, outcome: result } = judgmentOutcome(s.text, unit.position, config.judging.verdictRule);
               rows.push({
                 iterationId: iteration.id,
                 pairId: unit.pairId,

@@ -1,9 +1,12 @@
 /**
- * Stage 2: for each selected instruction, the good response and the worse-response generation,
- * assessed and stored as one pair row (kept or dropped with its reason). Remaining work: selected
- * instructions without a pair row.
+ * Stage 2: for each selected instruction, the good response y_w (the pool's own baseline response
+ * when it has one and the run uses it, else the generator's answer), then the worse-response
+ * generation, which is shown y_w (as the reference's template does), assessed and stored as one
+ * pair row (kept or dropped with its reason). The two requests of one instruction run in turn;
+ * instructions run in parallel. Remaining work: selected instructions without a pair row.
  */
 import { countRunInstructions, insertPairs, listInstructionsWithoutPair, type PairInsert } from "@/lib/db/queries/run-work";
+import type { ChatResult } from "@/lib/inference/chat-client";
 import { assessPair } from "@/lib/pipeline/build-pairs";
 import { fillTemplate } from "@/lib/pipeline/prompts";
 import { unitSeed } from "@/lib/pipeline/seeds";
@@ -12,6 +15,11 @@ import { guardedCall } from "../call";
 import type { RunContext } from "../context";
 import { PauseRun } from "../errors";
 import { runPool } from "../pool";
+
+type Tokens = { prompt: number; completion: number };
+const usageOf = (result: ChatResult | null): Tokens =>
+  result ? { prompt: result.usage.promptTokens, completion: result.usage.completionTokens } : { prompt: 0, completion: 0 };
+const plus = (a: Tokens, b: Tokens): Tokens => ({ prompt: a.prompt + b.prompt, completion: a.completion + b.completion });
 
 export async function pairsStage(ctx: RunContext): Promise<void> {
   const { db, run, config } = ctx;
@@ -26,7 +34,7 @@ export async function pairsStage(ctx: RunContext): Promise<void> {
       await runPool(
         remaining,
         ctx.concurrency,
-        async ({ itemId, instruction }) => {
+        async ({ itemId, instruction, baseline }) => {
           const ask = (kind: "good" | "worse", prompt: string) =>
             guardedCall(ctx, generator.name, () =>
               generator.client.chat({
@@ -38,65 +46,64 @@ export async function pairsStage(ctx: RunContext): Promise<void> {
                 signal: ctx.signal,
               }),
             );
-          const [good, worse] = await Promise.all([
-            ask("good", fillTemplate(config.prompts.answer, { instruction })),
-            ask("worse", fillTemplate(config.prompts.worseResponse, { instruction })),
-          ]);
-          if ((!good.ok && good.action === "skip") || (!worse.ok && worse.action === "skip")) return;
-          const tokens = [good, worse].reduce(
-            (sum, call) =>
-              call.ok
-                ? { prompt: sum.prompt + call.result.usage.promptTokens, completion: sum.completion + call.result.usage.completionTokens }
-                : sum,
-            { prompt: 0, completion: 0 },
-          );
-          if (!good.ok || !worse.ok) {
-            const message =
-              !good.ok && good.action === "record" ? good.message : !worse.ok && worse.action === "record" ? worse.message : "";
+          const dropFailed = (message: string, good: string, goodSource: "generated" | "pool", tokens: Tokens) => {
             writer.push({
               runId: run.id,
               datasetItemId: itemId,
               status: "dropped",
               dropReason: "request_failed",
-              goodResponse: good.ok ? good.result.samples[0]!.text : "",
+              goodResponse: good,
+              goodSource,
               rawWorseOutput: `[request failed] ${message}`,
               promptTokens: tokens.prompt,
               completionTokens: tokens.completion,
             });
             ctx.progress.advance(1);
-            return;
+          };
+
+          // y_w: the pool's baseline, or the generator's answer to x.
+          const fromPool = config.pairs.goodResponse === "pool" && baseline !== null && baseline.trim() !== "";
+          let good: { text: string; truncated: boolean };
+          let tokens: Tokens = { prompt: 0, completion: 0 };
+          if (fromPool) {
+            good = { text: baseline!, truncated: false };
+          } else {
+            const answer = await ask("good", fillTemplate(config.prompts.answer, { instruction }));
+            if (!answer.ok && answer.action === "skip") return;
+            if (!answer.ok) return dropFailed(answer.message, "", "generated", tokens);
+            tokens = usageOf(answer.result);
+            good = answer.result.samples[0]!;
           }
-          const goodSample = good.result.samples[0]!;
-          const worseSample = worse.result.samples[0]!;
+          const goodSource = fromPool ? "pool" : "generated";
+
+          // x' and y_l, with y_w in the prompt. A good response that is already unusable needs no worse one.
+          const unusable = good.text.trim() === "" || good.truncated;
+          const worse = unusable
+            ? null
+            : await ask("worse", fillTemplate(config.prompts.worseResponse, { instruction, response: good.text }));
+          if (worse && !worse.ok && worse.action === "skip") return;
+          if (worse && !worse.ok) return dropFailed(worse.message, good.text, goodSource, tokens);
+          tokens = plus(tokens, usageOf(worse?.ok ? worse.result : null));
+          const worseSample = worse?.ok ? worse.result.samples[0]! : { text: "", truncated: false };
           const assessment = assessPair({
             instruction,
-            good: goodSample.text,
-            goodTruncated: goodSample.truncated,
+            good: good.text,
+            goodTruncated: good.truncated,
             worseOutput: worseSample.text,
             worseTruncated: worseSample.truncated,
           });
+          const common = {
+            runId: run.id,
+            datasetItemId: itemId,
+            goodResponse: assessment.goodResponse,
+            goodSource,
+            promptTokens: tokens.prompt,
+            completionTokens: tokens.completion,
+          } as const;
           writer.push(
             assessment.status === "ok"
-              ? {
-                  runId: run.id,
-                  datasetItemId: itemId,
-                  status: "ok",
-                  goodResponse: assessment.goodResponse,
-                  modifiedInstruction: assessment.modifiedInstruction,
-                  worseResponse: assessment.worseResponse,
-                  promptTokens: tokens.prompt,
-                  completionTokens: tokens.completion,
-                }
-              : {
-                  runId: run.id,
-                  datasetItemId: itemId,
-                  status: "dropped",
-                  dropReason: assessment.reason,
-                  goodResponse: assessment.goodResponse,
-                  rawWorseOutput: assessment.rawWorseOutput,
-                  promptTokens: tokens.prompt,
-                  completionTokens: tokens.completion,
-                },
+              ? { ...common, status: "ok", modifiedInstruction: assessment.modifiedInstruction, worseResponse: assessment.worseResponse }
+              : { ...common, status: "dropped", dropReason: assessment.reason, rawWorseOutput: assessment.rawWorseOutput },
           );
           ctx.progress.advance(1);
         },

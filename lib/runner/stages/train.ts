@@ -1,8 +1,11 @@
 /**
  * Stage 5: hand the iteration's kept examples to the configured trainer; its result is the next
- * iteration's judge. Every step is recorded on the training job row (file id, job id, status,
- * log, result), so a restart picks up the same job. Trainers: the OpenAI fine-tuning API, a
- * configured command, manual (the run waits for a model name), in-context (demonstrations).
+ * iteration's judge. Which model is fine-tuned follows the round's base: "seed" (the paper) trains
+ * the run's base model again on this iteration's data; "previous" trains this iteration's judge
+ * (the first round always starts from the base model). The method (SFT or DPO) is the round's, from
+ * the schedule. Every step is recorded on the training job row (base model, file id, job id,
+ * status, log, result), so a restart picks up the same job. Trainers: the OpenAI fine-tuning API,
+ * a configured command, manual (the run waits for a model name), in-context (demonstrations).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -12,6 +15,7 @@ import { createTrainingJob, ensureIteration, getIteration, getTrainingJob, updat
 import { trainingExamples, type IterationRow } from "@/lib/db/schema";
 import { databaseFile } from "@/lib/env";
 import { InferenceError } from "@/lib/inference/errors";
+import { trainingRound } from "@/lib/pipeline/run-config";
 import { runRandom } from "@/lib/pipeline/seeds";
 import { readServerConfig } from "@/lib/server-config";
 import { runTrainingCommand } from "@/lib/trainers/command";
@@ -24,7 +28,13 @@ export async function trainStage(ctx: RunContext, iteration: IterationRow): Prom
   const { db, run, config } = ctx;
   if (getIteration(db, run.id, iteration.index + 1)) return;
   const trainer = config.training.trainer;
-  const method = config.training.method;
+  const round = trainingRound(config, iteration.index);
+  const method = round.method;
+  // The model this round fine-tunes, and the backend that serves it (and runs the fine-tuning API).
+  const base =
+    round.base === "previous" && iteration.index > 0
+      ? { model: iteration.judgeModel, backendId: iteration.judgeBackendId! }
+      : { model: ctx.baseModel.model, backendId: ctx.baseModel.backendId };
   const kept = db
     .select({ id: trainingExamples.id })
     .from(trainingExamples)
@@ -42,7 +52,7 @@ export async function trainStage(ctx: RunContext, iteration: IterationRow): Prom
       trainer: trainer.kind,
       method,
       status: "pending",
-      baseModel: iteration.judgeModel,
+      baseModel: base.model,
       exampleCount: kept,
     });
   ctx.progress.stage("train", iteration.index, `Training the judge of iteration ${iteration.index + 1}`, 1, 0);
@@ -81,12 +91,12 @@ export async function trainStage(ctx: RunContext, iteration: IterationRow): Prom
     const ids = random.sample([...a, ...b], trainer.demonstrations).map((e) => e.chosen);
     updateTrainingJob(db, job.id, {
       status: "succeeded",
-      resultModel: iteration.judgeModel,
-      resultBackendId: iteration.judgeBackendId,
+      resultModel: base.model,
+      resultBackendId: base.backendId,
       exampleCount: ids.length,
       finishedAt: Date.now(),
     });
-    nextIteration(iteration.judgeModel, iteration.judgeBackendId, ids);
+    nextIteration(base.model, base.backendId, ids);
     return;
   }
 
@@ -103,15 +113,15 @@ export async function trainStage(ctx: RunContext, iteration: IterationRow): Prom
   }
 
   if (trainer.kind === "fine_tuning_api") {
-    const judge = ctx.clients.get(iteration.judgeBackendId!);
-    const target = { baseUrl: judge.baseUrl, apiKeyEnv: judge.apiKeyEnv };
+    const server = ctx.clients.get(base.backendId);
+    const target = { baseUrl: server.baseUrl, apiKeyEnv: server.apiKeyEnv };
     try {
       let current = getTrainingJob(db, iteration.id)!;
       if (!current.externalFileId) {
         const file = buildTrainingFile(db, iteration.id, { judgeTemplate: config.prompts.judge, method, format: "openai" });
         if (file.lines === 0)
           throw new FailRun(
-            `Iteration ${iteration.index} has no ${method.toUpperCase()} examples to train on (DPO needs a wrong trace beside each kept one)`,
+            `Iteration ${iteration.index} has no ${method.toUpperCase()} examples to train on (DPO needs an incorrect trace beside each kept one)`,
           );
         const fileId = await uploadTrainingFile(
           target,
@@ -126,7 +136,7 @@ export async function trainStage(ctx: RunContext, iteration: IterationRow): Prom
         const jobId = await createFineTuningJob(
           target,
           {
-            model: iteration.judgeModel,
+            model: base.model,
             trainingFileId: current.externalFileId!,
             method: method === "sft" ? "supervised" : "dpo",
             suffix: trainer.suffix,
@@ -145,14 +155,14 @@ export async function trainStage(ctx: RunContext, iteration: IterationRow): Prom
       updateTrainingJob(db, job.id, {
         status: "succeeded",
         resultModel: model,
-        resultBackendId: iteration.judgeBackendId,
+        resultBackendId: base.backendId,
         finishedAt: Date.now(),
       });
-      nextIteration(model, iteration.judgeBackendId);
+      nextIteration(model, base.backendId);
     } catch (error) {
       if (error instanceof FailRun || ctx.signal.aborted) throw error;
       if (error instanceof InferenceError && error.kind !== "bad_request")
-        throw new PauseRun(`Fine-tuning on ${judge.name} could not continue: ${error.message}`);
+        throw new PauseRun(`Fine-tuning on ${server.name} could not continue: ${error.message}`);
       const message = error instanceof Error ? error.message : String(error);
       updateTrainingJob(db, job.id, { status: "failed", error: message, finishedAt: Date.now() });
       throw new FailRun(`Training iteration ${iteration.index + 1}'s judge failed: ${message}`);
@@ -177,7 +187,7 @@ export async function trainStage(ctx: RunContext, iteration: IterationRow): Prom
   fs.writeFileSync(filePath, file.content);
   updateTrainingJob(db, job.id, { status: "running", exampleCount: file.lines });
   try {
-    const result = await runTrainingCommand(configured, { trainingFile: filePath, method, baseModel: iteration.judgeModel }, ctx.signal);
+    const result = await runTrainingCommand(configured, { trainingFile: filePath, method, baseModel: base.model }, ctx.signal);
     updateTrainingJob(db, job.id, {
       status: "succeeded",
       resultModel: result.model,

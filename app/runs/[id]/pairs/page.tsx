@@ -70,6 +70,7 @@ export default async function PairsPage({ params, searchParams }: Props) {
                 { value: "below_majority", label: "Dropped: below majority" },
                 { value: "surplus", label: "Dropped: surplus sample" },
                 { value: "balanced_out", label: "Dropped: A/B balancing" },
+                { value: "no_rejected", label: "Dropped: no incorrect sample (DPO)" },
               ],
             },
             ...(context.categories.length > 0

@@ -54,7 +54,7 @@ export default async function EvalItemPage({ params, searchParams }: Props) {
             <CardTitle>Prompt</CardTitle>
           </CardHeader>
           <CardContent>
-            <TraceText text={item.prompt} markVerdict={false} />
+            <TraceText text={item.prompt} />
           </CardContent>
         </Card>
         <TraceDetail
