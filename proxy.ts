@@ -9,6 +9,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { hostAllowlist, hostRefusalMessage, isAllowedHost } from "@/lib/access/host-allowlist";
 import { contentSecurityPolicy, newNonce, NONCE_HEADER, setSecurityHeaders } from "@/lib/access/security-headers";
 import { configuredToken, decideAccess, SIGN_IN_PATH, TOKEN_COOKIE } from "@/lib/access/token";
+import type { ErrorReply } from "@/lib/errors";
 
 /** The address `next start -H` was given, as Next.js records it (its app origin), else null. */
 function boundHost(): string | null {
@@ -48,7 +49,11 @@ export function proxy(request: NextRequest) {
   if (decision.kind === "deny") {
     return secured(
       NextResponse.json(
-        { error: { message: "This Judge Lab needs its access token (JUDGE_LAB_TOKEN): sign in, or send Authorization: Bearer <token>" } },
+        {
+          ok: false,
+          code: "unauthorized:access",
+          message: "This Judge Lab needs its access token (JUDGE_LAB_TOKEN): sign in, or send Authorization: Bearer <token>",
+        } satisfies ErrorReply,
         { status: 401, headers: { "www-authenticate": 'Bearer realm="judge-lab"' } },
       ),
       policy,

@@ -54,7 +54,7 @@ test("wrong tokens are throttled: the sixth within a minute is refused with 429 
   const wait = Number(sixth.headers()["retry-after"]);
   expect(wait).toBeGreaterThan(20);
   expect(wait).toBeLessThanOrEqual(60);
-  expect(((await sixth.json()) as { error: string }).error).toMatch(/Too many wrong tokens from your address\. Try again in \d+ s/);
+  expect(((await sixth.json()) as { message: string }).message).toMatch(/Too many wrong tokens from your address\. Try again in \d+ s/);
   // While locked, even the right token waits; the form says how long.
   expect((await attempt(TOKEN)).status()).toBe(429);
   await page.goto(`${base}/login`);

@@ -18,10 +18,11 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { backendInputSchema } from "@/lib/backends/backend-input";
 import { openDatabase } from "@/lib/db/client";
+import { getRunConfig } from "@/lib/db/queries/runs";
 import { createBackend } from "@/lib/db/queries/backends";
 import { ensureDemoDatasets } from "@/lib/demo/seed-demo-datasets";
 import { demoPreset } from "@/lib/pipeline/run-presets";
-import { createRandom } from "@/lib/simulator/random";
+import { createRandom } from "@/lib/pipeline/random";
 import { startSimJudgeProcess } from "../bench/support/processes";
 import { checkRunRows } from "./chaos/expected-rows";
 
@@ -181,8 +182,10 @@ async function main() {
       status: string;
       reason: string | null;
     };
-    const rows = checkRunRows(sqlite, runId);
     sqlite.close();
+    const db = openDatabase({ file: dbFile, migrationsFolder: path.join(ROOT, "drizzle") });
+    const rows = checkRunRows(db.$client, runId, getRunConfig(db, runId));
+    db.$client.close();
     const stats = await sim.stats();
     const faultsInjected = Object.values(stats.faults).reduce((a, b) => a + b, 0);
     // A truncated answer is a valid answer (finish_reason "length"): stored as truncated, not retried.

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { SIGN_IN_API_PATH } from "@/lib/access/paths";
+import { SERVER_UNREACHABLE } from "@/lib/errors";
 
 export function SignInForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -22,14 +23,14 @@ export function SignInForm({ next }: { next: string }) {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ token, next }),
       });
-      const body = (await response.json().catch(() => ({}))) as { next?: string; error?: string };
+      const body = (await response.json().catch(() => ({}))) as { next?: string; message?: string };
       if (response.ok && body.next) {
         window.location.assign(body.next);
         return;
       }
-      setError(body.error ?? `The server answered ${response.status}`);
+      setError(body.message ?? `The server answered ${response.status}`);
     } catch {
-      setError("The server could not be reached. Check that Judge Lab is running, then try again.");
+      setError(SERVER_UNREACHABLE);
     }
     setPending(false);
   }

@@ -11,7 +11,7 @@ import type { ImportWorkerInput, ImportWorkerResult } from "../support/import-wo
 import { runWorker } from "../support/processes";
 import type { BenchSection } from "../support/section";
 import { fmt, round } from "../support/stats";
-import { createRandom } from "@/lib/simulator/random";
+import { createRandom } from "@/lib/pipeline/random";
 
 const WORDS =
   "the judge compares two answers to the same question and explains which one follows the instruction more closely with evidence".split(

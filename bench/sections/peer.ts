@@ -12,9 +12,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/client";
 import { listOkPairsPage } from "@/lib/db/queries/run-work";
-import { getRunById } from "@/lib/db/queries/runs";
+import { getRunById, getRunConfig } from "@/lib/db/queries/runs";
 import { judgePromptFor } from "@/lib/pipeline/judge";
-import { runConfigSchema, type RunConfig } from "@/lib/pipeline/run-config";
+import type { RunConfig } from "@/lib/pipeline/run-config";
 import type { BareClientInput, BareClientResult } from "../support/bare-client-worker";
 import { MIGRATIONS, seedJudgeBench } from "../support/judge-bench-db";
 import type { JudgeWorkerInput, JudgeWorkerResult } from "../support/judge-stage-worker";
@@ -30,7 +30,7 @@ const C = 256;
 function judgeWork(file: string, runId: number): { prompts: string[]; judging: RunConfig["judging"] } {
   const db = openDatabase({ file, migrationsFolder: MIGRATIONS });
   try {
-    const config = runConfigSchema.parse(getRunById(db, runId)!.config);
+    const config = getRunConfig(db, runId);
     const prompts: string[] = [];
     for (let after = 0; ;) {
       const page = listOkPairsPage(db, runId, after, 1000);

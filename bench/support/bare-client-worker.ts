@@ -9,9 +9,8 @@
 import { Agent, request } from "undici";
 import { openDatabase } from "@/lib/db/client";
 import { listOkPairsPage } from "@/lib/db/queries/run-work";
-import { getRunById } from "@/lib/db/queries/runs";
+import { getRunById, getRunConfig } from "@/lib/db/queries/runs";
 import { judgeConversation, judgePromptFor } from "@/lib/pipeline/judge";
-import { runConfigSchema } from "@/lib/pipeline/run-config";
 import { MIGRATIONS } from "./judge-bench-db";
 
 export type BareClientInput = { file: string; runId: number; url: string; concurrency: number };
@@ -20,7 +19,7 @@ export type BareClientResult = { requests: number; samples: number; wallMs: numb
 const input = JSON.parse(process.argv[2]!) as BareClientInput;
 const db = openDatabase({ file: input.file, migrationsFolder: MIGRATIONS });
 const run = getRunById(db, input.runId)!;
-const config = runConfigSchema.parse(run.config);
+const config = getRunConfig(db, run.id);
 const bodies: string[] = [];
 for (let after = 0; ;) {
   const page = listOkPairsPage(db, run.id, after, 1000);

@@ -13,8 +13,9 @@ import { backendInputSchema } from "@/lib/backends/backend-input";
 import { getIteration } from "@/lib/db/queries/run-work";
 import { demoPreset } from "@/lib/pipeline/run-presets";
 import { launchRun } from "@/lib/runner/launch";
-import { createRandom } from "@/lib/simulator/random";
+import { createRandom } from "@/lib/pipeline/random";
 import { modifyInstruction, writeAnswer } from "@/lib/simulator/writer";
+import { judgmentsPerIteration } from "@/lib/pipeline/sampling";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const MIGRATIONS = path.join(ROOT, "drizzle");
@@ -105,5 +106,9 @@ export function seedJudgeBench(options: JudgeBenchOptions): JudgeBench {
   })();
   const iterationId = getIteration(db, run.id, 0)!.id;
   sqlite.close();
-  return { runId: run.id, iterationId, judgments: options.pairs * options.samples * (options.bothOrders ? 2 : 1) };
+  return {
+    runId: run.id,
+    iterationId,
+    judgments: judgmentsPerIteration(options.pairs, { bothOrders: options.bothOrders, samples: options.samples }),
+  };
 }

@@ -7,12 +7,12 @@
 import { setMaxListeners } from "node:events";
 import { openDatabase } from "@/lib/db/client";
 import { countJudgments, countPairs, getIteration } from "@/lib/db/queries/run-work";
-import { getRunById, runBackendIds, runDatasetIds } from "@/lib/db/queries/runs";
-import { runConfigSchema } from "@/lib/pipeline/run-config";
+import { getRunById, getRunConfig, runBackendIds, runDatasetIds } from "@/lib/db/queries/runs";
 import { createRunContext } from "@/lib/runner/drive-run";
 import { ProgressTracker } from "@/lib/runner/progress";
 import { judgeStage } from "@/lib/runner/stages/judge";
 import { MIGRATIONS } from "./judge-bench-db";
+import { judgmentsPerIteration } from "@/lib/pipeline/sampling";
 
 export type JudgeWorkerInput = { file: string; runId: number; concurrency: number };
 export type JudgeWorkerResult = {
@@ -27,10 +27,10 @@ export type JudgeWorkerResult = {
 const input = JSON.parse(process.argv[2]!) as JudgeWorkerInput;
 const db = openDatabase({ file: input.file, migrationsFolder: MIGRATIONS });
 const run = getRunById(db, input.runId)!;
-const config = runConfigSchema.parse(run.config);
+const config = getRunConfig(db, run.id);
 const iteration = getIteration(db, run.id, 0)!;
 const datasets = runDatasetIds(db, run.id);
-const expected = countPairs(db, run.id).ok * config.judging.samples * (config.judging.bothOrders ? 2 : 1);
+const expected = judgmentsPerIteration(countPairs(db, run.id).ok, config.judging);
 
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 let peakRss = process.memoryUsage.rss();

@@ -10,7 +10,7 @@ import { rebuildJudgmentAggregates } from "@/lib/db/queries/judgment-aggregates"
 import { writeEvalResults } from "@/lib/db/queries/run-work";
 import { runConfigSchema } from "@/lib/pipeline/run-config";
 import { demoPreset } from "@/lib/pipeline/run-presets";
-import { createRandom } from "@/lib/simulator/random";
+import { createRandom } from "@/lib/pipeline/random";
 import { MIGRATIONS } from "./judge-bench-db";
 
 export const SAMPLES = 4;

@@ -5,7 +5,6 @@
  * fills sensible defaults without overwriting what the user changed. "Test connection" checks the
  * values on screen, saved or not.
  */
-import { useMutation } from "@tanstack/react-query";
 import { Loader2, Plus, Plug, X } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -13,6 +12,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { saveBackendAction, testConnectionAction } from "@/app/backends/actions";
 import { InlineAlert } from "@/components/feedback/inline-alert";
+import { useServerAction } from "@/components/feedback/use-server-action";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -60,9 +60,8 @@ export function BackendForm({ initial, backendId }: { initial: BackendDraft; bac
   const setUrl = (index: number, value: string) =>
     setDraft((d) => ({ ...d, baseUrls: d.baseUrls.map((url, i) => (i === index ? value : url)) }));
 
-  const save = useMutation({
-    mutationFn: () => saveBackendAction(draftToInput(draft), backendId),
-    onSuccess: (result) => {
+  const save = useServerAction((input: { draft: BackendDraft }) => saveBackendAction(draftToInput(input.draft), backendId), {
+    onDone: (result) => {
       if (!result.ok) {
         setFailure(result);
         return;
@@ -71,23 +70,21 @@ export function BackendForm({ initial, backendId }: { initial: BackendDraft; bac
       toast.success(backendId ? `Saved "${draft.name.trim()}"` : `Added "${draft.name.trim()}"`);
       router.push("/backends");
     },
-    onError: () =>
-      setFailure({ ok: false, code: "unavailable:action", message: "The server could not be reached. Is Judge Lab still running?" }),
   });
 
-  const test = useMutation({
-    mutationFn: () => {
-      const input = draftToInput(draft);
-      return testConnectionAction({ baseUrls: input.baseUrls, apiKeyEnv: input.apiKeyEnv, timeoutSeconds: input.timeoutSeconds });
+  const test = useServerAction(
+    (input: { draft: BackendDraft }) => {
+      const values = draftToInput(input.draft);
+      return testConnectionAction({ baseUrls: values.baseUrls, apiKeyEnv: values.apiKeyEnv, timeoutSeconds: values.timeoutSeconds });
     },
-    onMutate: () => {
-      setCheck(null);
-      setTestFailure(null);
+    {
+      onStart: () => {
+        setCheck(null);
+        setTestFailure(null);
+      },
+      onDone: (result) => (result.ok ? setCheck(result.data) : setTestFailure(result)),
     },
-    onSuccess: (result) => (result.ok ? setCheck(result.data) : setTestFailure(result)),
-    onError: () =>
-      setTestFailure({ ok: false, code: "unavailable:action", message: "The server could not be reached. Is Judge Lab still running?" }),
-  });
+  );
 
   const preset = BACKEND_PRESETS[draft.preset];
 
@@ -97,7 +94,7 @@ export function BackendForm({ initial, backendId }: { initial: BackendDraft; bac
       className="grid gap-6"
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate();
+        save.mutate({ draft });
       }}
       aria-label={backendId ? "Edit backend" : "New backend"}
     >
@@ -290,7 +287,7 @@ export function BackendForm({ initial, backendId }: { initial: BackendDraft; bac
             {save.isPending ? <Loader2 className="animate-spin" /> : null}
             {backendId ? "Save changes" : "Add backend"}
           </Button>
-          <Button variant="outline" onClick={() => test.mutate()} disabled={test.isPending}>
+          <Button variant="outline" onClick={() => test.mutate({ draft })} disabled={test.isPending}>
             {test.isPending ? <Loader2 className="animate-spin" /> : <Plug />}
             {test.isPending ? "Testing…" : "Test connection"}
           </Button>

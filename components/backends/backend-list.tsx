@@ -3,7 +3,6 @@
  * The Backends list: one card per backend with its settings, "Test connection" (models found or
  * the error in plain words), edit and delete (confirmed; refused while a run uses the backend).
  */
-import { useMutation } from "@tanstack/react-query";
 import { KeyRound, Loader2, Pencil, Plug, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -11,6 +10,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { deleteBackendAction, testSavedBackendAction } from "@/app/backends/actions";
 import { InlineAlert } from "@/components/feedback/inline-alert";
+import { useServerAction } from "@/components/feedback/use-server-action";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -26,8 +26,6 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { BackendView } from "@/lib/backends/backend-view";
 import { ConnectionResult } from "./connection-result";
-
-const unreachable = "The server could not be reached. Is Judge Lab still running?";
 
 function rateLimitText(backend: BackendView): string {
   const limits = [
@@ -52,10 +50,9 @@ export function BackendList({ backends }: { backends: BackendView[] }) {
 function BackendCard({ backend }: { backend: BackendView }) {
   const router = useRouter();
   const [confirmOpen, setConfirmOpen] = useState(false);
-  const test = useMutation({ mutationFn: () => testSavedBackendAction(backend.id) });
-  const remove = useMutation({
-    mutationFn: () => deleteBackendAction(backend.id),
-    onSuccess: (result) => {
+  const test = useServerAction(testSavedBackendAction);
+  const remove = useServerAction(deleteBackendAction, {
+    onDone: (result) => {
       if (result.ok) {
         toast.success(`Deleted "${backend.name}"`);
         router.refresh();
@@ -63,7 +60,6 @@ function BackendCard({ backend }: { backend: BackendView }) {
         toast.error(result.message);
       }
     },
-    onError: () => toast.error(unreachable),
   });
 
   return (
@@ -85,7 +81,7 @@ function BackendCard({ backend }: { backend: BackendView }) {
           </ul>
         </div>
         <div className="flex shrink-0 items-center gap-1.5">
-          <Button variant="outline" size="sm" onClick={() => test.mutate()} disabled={test.isPending}>
+          <Button variant="outline" size="sm" onClick={() => test.mutate(backend.id)} disabled={test.isPending}>
             {test.isPending ? <Loader2 className="animate-spin" /> : <Plug />}
             {test.isPending ? "Testing…" : "Test connection"}
           </Button>
@@ -108,7 +104,7 @@ function BackendCard({ backend }: { backend: BackendView }) {
                 </AlertDialogDescription>
                 <AlertDialogFooter>
                   <AlertDialogCancel>Cancel</AlertDialogCancel>
-                  <AlertDialogAction onClick={() => remove.mutate()}>Delete</AlertDialogAction>
+                  <AlertDialogAction onClick={() => remove.mutate(backend.id)}>Delete</AlertDialogAction>
                 </AlertDialogFooter>
               </AlertDialogContent>
             </AlertDialog>
@@ -152,11 +148,6 @@ function BackendCard({ backend }: { backend: BackendView }) {
       {test.data ? (
         <div className="mt-4">
           {test.data.ok ? <ConnectionResult check={test.data.data} /> : <InlineAlert tone="error">{test.data.message}</InlineAlert>}
-        </div>
-      ) : null}
-      {test.isError ? (
-        <div className="mt-4">
-          <InlineAlert tone="error">{unreachable}</InlineAlert>
         </div>
       ) : null}
     </Card>

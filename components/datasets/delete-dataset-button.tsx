@@ -1,6 +1,6 @@
 "use client";
 // Delete a dataset after confirming; refused (with the runs named) while a run uses it.
-import { useMutation } from "@tanstack/react-query";
+import { useServerAction } from "@/components/feedback/use-server-action";
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
@@ -19,15 +19,13 @@ import { Button } from "@/components/ui/button";
 
 export function DeleteDatasetButton({ id, name }: { id: number; name: string }) {
   const router = useRouter();
-  const remove = useMutation({
-    mutationFn: () => deleteDatasetAction(id),
-    onSuccess: (result) => {
+  const remove = useServerAction(deleteDatasetAction, {
+    onDone: (result) => {
       if (!result.ok) return toast.error(result.message);
       toast.success(`Deleted "${name}"`);
       router.push("/datasets");
       router.refresh();
     },
-    onError: () => toast.error("The server could not be reached. Is Judge Lab still running?"),
   });
   return (
     <AlertDialog>
@@ -43,7 +41,7 @@ export function DeleteDatasetButton({ id, name }: { id: number; name: string }) 
         </AlertDialogDescription>
         <AlertDialogFooter>
           <AlertDialogCancel>Cancel</AlertDialogCancel>
-          <AlertDialogAction onClick={() => remove.mutate()}>Delete</AlertDialogAction>
+          <AlertDialogAction onClick={() => remove.mutate(id)}>Delete</AlertDialogAction>
         </AlertDialogFooter>
       </AlertDialogContent>
     </AlertDialog>

@@ -4,11 +4,12 @@
  * choice among the file's columns), and the first rows as they will be stored, with problems
  * marked. Changing the mapping re-runs the preview on the server. "Import" starts the import job.
  */
-import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Loader2 } from "lucide-react";
 import { useEffect, useState } from "react";
 import { previewImportAction, startImportAction } from "@/app/datasets/actions";
 import { InlineAlert } from "@/components/feedback/inline-alert";
+import { useServerAction } from "@/components/feedback/use-server-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -71,19 +72,19 @@ export function ImportPreview({ stageId, onImport }: { stageId: string; onImport
     }
   }, [data, kind, mapping, name]);
 
-  const start = useMutation({
-    mutationFn: () =>
-      startImportAction({
-        stageId,
-        name: name ?? "",
-        kind: kind ?? data?.kind ?? "pairs",
-        mapping: mapping && Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, v || null])),
-        description,
-      }),
-    onSuccess: (result) => {
+  const start = useServerAction(startImportAction, {
+    onDone: (result) => {
       if (result.ok) onImport(result.data.jobId);
     },
   });
+  const startImport = () =>
+    start.mutate({
+      stageId,
+      name: name ?? "",
+      kind: kind ?? data?.kind ?? "pairs",
+      mapping: mapping && Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, v || null])),
+      description,
+    });
   const startFailure = start.data && !start.data.ok ? start.data : null;
   const fieldErrors = { ...data?.mappingError?.fieldErrors, ...startFailure?.fieldErrors };
 
@@ -229,9 +230,8 @@ export function ImportPreview({ stageId, onImport }: { stageId: string; onImport
       ) : null}
 
       {startFailure ? <InlineAlert tone="error">{startFailure.message}</InlineAlert> : null}
-      {start.isError ? <InlineAlert tone="error">The server could not be reached. Is Judge Lab still running?</InlineAlert> : null}
       <div>
-        <Button onClick={() => start.mutate()} disabled={start.isPending || Boolean(data.mappingError)}>
+        <Button onClick={startImport} disabled={start.isPending || Boolean(data.mappingError)}>
           {start.isPending ? <Loader2 className="animate-spin" /> : null} Import
         </Button>
         <span className="ml-3 text-xs text-muted-foreground">Every row is checked first; if any is wrong, nothing is stored.</span>

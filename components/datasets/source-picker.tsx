@@ -10,17 +10,17 @@ import { useState } from "react";
 import { useDropzone } from "react-dropzone";
 import { stageServerPathAction, startDownloadAction } from "@/app/datasets/actions";
 import { InlineAlert } from "@/components/feedback/inline-alert";
+import { useServerAction } from "@/components/feedback/use-server-action";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { REWARDBENCH_PRESET } from "@/lib/datasets/presets";
-import type { ActionResult } from "@/lib/errors";
+import { SERVER_UNREACHABLE, type ActionResult } from "@/lib/errors";
 import { formatBytes } from "@/lib/format/numbers";
 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
-const offline: Failure = { ok: false, code: "unavailable:action", message: "The server could not be reached. Is Judge Lab still running?" };
 
 /** Upload with progress (fetch cannot report upload progress; XMLHttpRequest can). */
 function uploadFile(file: File, onProgress: (loaded: number) => void): Promise<{ stageId: string }> {
@@ -29,16 +29,16 @@ function uploadFile(file: File, onProgress: (loaded: number) => void): Promise<{
     request.open("POST", `/api/datasets/upload?filename=${encodeURIComponent(file.name)}`);
     request.upload.onprogress = (event) => onProgress(event.loaded);
     request.onload = () => {
-      let body: { stageId?: string; error?: string } = {};
+      let body: { stageId?: string; message?: string } = {};
       try {
         body = JSON.parse(request.responseText);
       } catch {
         // fall through with an empty body
       }
       if (request.status === 200 && body.stageId) resolve({ stageId: body.stageId });
-      else reject(new Error(body.error ?? `The upload failed (${request.status})`));
+      else reject(new Error(body.message ?? `The upload failed (${request.status})`));
     };
-    request.onerror = () => reject(new Error(offline.message));
+    request.onerror = () => reject(new Error(SERVER_UNREACHABLE));
     request.send(file);
   });
 }
@@ -69,17 +69,13 @@ export function SourcePicker({ onStaged, onDownload }: { onStaged: (stageId: str
     disabled: uploading.isPending,
   });
 
-  const staging = useMutation({
-    mutationFn: () => stageServerPathAction({ filePath }),
-    onMutate: () => setFailure(null),
-    onSuccess: (result) => (result.ok ? onStaged(result.data.stageId) : setFailure(result)),
-    onError: () => setFailure(offline),
+  const staging = useServerAction(stageServerPathAction, {
+    onStart: () => setFailure(null),
+    onDone: (result) => (result.ok ? onStaged(result.data.stageId) : setFailure(result)),
   });
-  const downloading = useMutation({
-    mutationFn: (input: Record<string, string>) => startDownloadAction(input),
-    onMutate: () => setFailure(null),
-    onSuccess: (result) => (result.ok ? onDownload(result.data.jobId) : setFailure(result)),
-    onError: () => setFailure(offline),
+  const downloading = useServerAction(startDownloadAction, {
+    onStart: () => setFailure(null),
+    onDone: (result) => (result.ok ? onDownload(result.data.jobId) : setFailure(result)),
   });
 
   return (
@@ -132,7 +128,7 @@ export function SourcePicker({ onStaged, onDownload }: { onStaged: (stageId: str
             className="grid gap-3 md:max-w-2xl"
             onSubmit={(event) => {
               event.preventDefault();
-              staging.mutate();
+              staging.mutate({ filePath });
             }}
           >
             <Field

@@ -10,7 +10,7 @@ export function useJob(jobId: string | null) {
     queryFn: async (): Promise<JobView> => {
       const response = await fetch(`/api/jobs/${jobId}`, { cache: "no-store" });
       const body = await response.json();
-      if (!response.ok) throw new Error(body.error ?? `The server answered ${response.status}`);
+      if (!response.ok) throw new Error(body.message ?? `The server answered ${response.status}`);
       return body as JobView;
     },
     refetchInterval: (query) => (query.state.data?.status === "running" || !query.state.data ? 400 : false),

@@ -1,23 +1,17 @@
 /**
- * The whole Judge Lab data model (DESIGN.md, "The run is data, and the data is the queue").
- * Every unit of work has a natural unique key and its output is one row, so a stage's remaining
+ * The whole Judge Lab data model ("the run is data, and the data is the queue": see
+ * docs/architecture.md). Every unit of work has a natural unique key and its output is one row, so a stage's remaining
  * work is "the keys it needs minus the rows that exist". Each table sits next to its row types.
  * Only `npm run db:generate` (drizzle-kit) turns this file into migrations under drizzle/.
  * Timestamps are integer milliseconds since the epoch; they aggregate and serialize as plain numbers.
  */
 import { sql } from "drizzle-orm";
 import { check, foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { RunConfig } from "@/lib/pipeline/run-config";
+import { OUTCOMES, POSITIONS } from "@/lib/pipeline/vocabulary";
 
 const now = () => Date.now();
 const createdAt = () => integer("created_at").notNull().$defaultFn(now);
-
-/** Which response a judge was shown first: y_w as "A" (order AB) or as "B" (order BA). */
-export const POSITIONS = ["A", "B"] as const;
-export type Position = (typeof POSITIONS)[number];
-
-/** How a sampled verdict compares with the known-better response. */
-export const OUTCOMES = ["correct", "wrong", "tie", "unparsed"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
 
 // ---------------------------------------------------------------------------------------------
 // Backends: OpenAI-compatible model servers. The API key itself is never stored, only the NAME
@@ -135,7 +129,8 @@ export const runs = sqliteTable(
     name: text("name").notNull(),
     status: text("status", { enum: RUN_STATUSES }).notNull().default("queued"),
     /** Immutable snapshot of the run config (validated by zod before it is written). */
-    config: text("config", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** Read it through getRunConfig (lib/db/queries/runs.ts), which validates it and fills defaults added later. */
+    config: text("config", { mode: "json" }).$type<RunConfig>().notNull(),
     seed: integer("seed").notNull(),
     currentIteration: integer("current_iteration"),
     currentStage: text("current_stage"),

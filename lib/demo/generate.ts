@@ -6,7 +6,7 @@
  * drawn independently, so a judge that trusts length is misled. `scripts/generate-demo-data.ts`
  * writes them to lib/demo/data/; the app imports them on first start.
  */
-import { createRandom, type Random } from "@/lib/simulator/random";
+import { createRandom, type Random } from "@/lib/pipeline/random";
 
 type Category = "Coding" | "Math" | "Reasoning" | "Writing" | "Advice" | "Knowledge";
 

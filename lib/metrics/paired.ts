@@ -5,7 +5,7 @@
  * "right" is an item score above 0.5, "wrong" below; ties count for neither). Exact binomial
  * p-value when b + c < 25, chi-square with continuity correction otherwise.
  */
-import { createRandom } from "@/lib/simulator/random";
+import { createRandom } from "@/lib/pipeline/random";
 
 export type PairedDelta = { items: number; before: number; after: number; delta: number; low: number; high: number };
 

@@ -4,6 +4,7 @@
  * answer lengths) and say so; call counts are exact for the configured sizes (minus dropped pairs).
  */
 import { candidateCount, type RunConfig } from "./run-config";
+import { evaluationOrderCount, judgingOrderCount } from "./sampling";
 
 export type StageEstimate = { stage: string; calls: number; tokens: number; note: string };
 export type RunEstimate = {
@@ -37,13 +38,13 @@ export function estimateRun(
     tokens: instructions * (AVG.instruction * 2 + 200 + 2 * AVG.response + AVG.worse),
     note: `${instructions} instructions, 2 calls each (1 when the pool has a baseline response)`,
   });
-  const orders = config.judging.bothOrders ? 2 : 1;
+  const orders = judgingOrderCount(config.judging.bothOrders);
   const n = config.judging.samples;
   const judgeCalls = instructions * orders * (supportsN.judge ? 1 : n);
   const judgePrompt = AVG.instruction + 2 * AVG.response + 250;
   const judgeTokens = instructions * orders * ((supportsN.judge ? 1 : n) * judgePrompt + n * AVG.trace);
   const evalItems = sizes.evalItems.reduce((sum, items) => sum + Math.min(items, config.evaluation.maxItems ?? Infinity), 0);
-  const evalOrders = config.evaluation.protocol === "both-orders" ? 2 : 1;
+  const evalOrders = evaluationOrderCount(config.evaluation.protocol);
   const k = config.evaluation.samples;
   const evalCalls = evalItems * evalOrders * (supportsN.judge ? 1 : k);
   const evalTokens = evalItems * evalOrders * ((supportsN.judge ? 1 : k) * judgePrompt + k * AVG.trace);

@@ -16,8 +16,8 @@
  * `keep: "wrong"` (an ablation) swaps the roles: wrong traces are kept and the rest are negatives.
  * Every judgment gets a status saying why it was kept or not, and the counts are exact.
  */
-import type { Outcome, Position } from "@/lib/db/schema";
-import type { Random } from "@/lib/simulator/random";
+import type { Outcome, Position } from "./vocabulary";
+import type { Random } from "./random";
 
 /** `itemKey` orders the groups reproducibly (the instruction's item id; the pair's row id differs between runs). */
 export type FilterJudgment = { id: number; pairId: number; itemKey?: number; goodPosition: Position; sample: number; outcome: Outcome };

@@ -4,7 +4,7 @@
  * sampled verdict: correct when it picks y_w; wrong, tie and unparsed are all "not correct" and
  * counted apart.
  */
-import type { Outcome, Position } from "@/lib/db/schema";
+import type { Outcome, Position } from "./vocabulary";
 import { parseVerdict, type VerdictRule } from "./parse-verdict";
 import { fillTemplate } from "./prompts";
 

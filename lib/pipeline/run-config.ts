@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { VERDICT_RULES } from "./parse-verdict";
+import { samplingFields } from "./sampling";
 import { ANSWER_PROMPT, CATEGORY_PROMPT, JUDGE_PROMPT, placeholdersOf, WORSE_RESPONSE_PROMPT } from "./prompts";
 
 const modelRef = (role: string) =>
@@ -84,21 +85,19 @@ export const runConfigSchema = z
       .strict(),
     pairs: z
       .object({
-        maxTokens: z.number().int().min(16).max(131_072).default(2048),
-        temperature: z.number().min(0).max(2).default(0.7),
+        ...samplingFields({ temperature: 0.7, topP: 1, maxTokens: 2048 }),
         /** pool: the pool's own baseline response is y_w when it has one (as RAM starts from); generate: always ask the generator. */
         goodResponse: z.enum(["pool", "generate"]).default("pool"),
       })
       .strict()
-      .default({ maxTokens: 2048, temperature: 0.7, goodResponse: "pool" }),
+      .prefault({}),
     judging: z
       .object({
         /** N sampled judgments per pair and order. */
         samples: z.number({ error: "Enter the number of samples" }).int().min(1, "At least 1 sample").max(64, "At most 64 samples"),
         bothOrders: z.boolean().default(true),
-        temperature: z.number().min(0).max(2).default(0.7),
-        topP: z.number().gt(0).max(1).default(0.9),
-        maxTokens: z.number().int().min(16).max(131_072).default(4096),
+        // The paper's judge sampling (RAM README): temperature 0.7, top_p 0.9, 4,096 tokens.
+        ...samplingFields({ temperature: 0.7, topP: 0.9, maxTokens: 4096 }),
         /** How a training judgment's verdict is read (see parse-verdict.ts). */
         verdictRule: z.enum(VERDICT_RULES).default("ram"),
       })
@@ -168,9 +167,8 @@ export const runConfigSchema = z
         protocol: z.enum(["random-order", "both-orders"]).default("random-order"),
         /** k samples per item and order, combined by majority vote (needs a temperature above 0). */
         samples: z.number().int().min(1).max(32).default(1),
-        temperature: z.number().min(0).max(2).default(0),
-        topP: z.number().gt(0).max(1).default(1),
-        maxTokens: z.number().int().min(16).max(131_072).default(4096),
+        // Greedy by default, as RewardBench's generative script scores.
+        ...samplingFields({ temperature: 0, topP: 1, maxTokens: 4096 }),
         /** How an eval judgment's verdict is read (see parse-verdict.ts). */
         verdictRule: z.enum(VERDICT_RULES).default("ram"),
         /** Score at most this many items per eval set (a seeded sample); null: all. */

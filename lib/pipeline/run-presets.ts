@@ -43,7 +43,7 @@ export function demoPreset(options: { evalDatasets?: string[]; seed?: number } =
     generator: { backend: DEMO_BACKEND, model: DEMO_MODEL },
     judge: { backend: DEMO_BACKEND, model: DEMO_MODEL },
     instructions: { dataset: DEMO_POOL, categories: DEFAULT_CATEGORIES, keep: [], count: 200, perCategoryCap: 40, candidates: 300 },
-    pairs: { maxTokens: 1024, temperature: 0.7, goodResponse: "pool" },
+    pairs: { maxTokens: 1024, temperature: 0.7, topP: 1, goodResponse: "pool" },
     judging: { samples: 4, bothOrders: true, temperature: 0.7, topP: 0.9, maxTokens: 4096, verdictRule: "ram" },
     filter: { mode: "one-correct", majorityThreshold: 0.5, balance: true, keep: "correct" },
     training: {
@@ -84,7 +84,7 @@ export function paperPreset(options: PresetOptions = {}): RunConfigInput {
       perCategoryCap: null,
       candidates: null,
     },
-    pairs: { maxTokens: 4096, temperature: 0.7, goodResponse: "generate" },
+    pairs: { maxTokens: 4096, temperature: 0.7, topP: 1, goodResponse: "generate" },
     judging: { samples: 8, bothOrders: true, temperature: 0.7, topP: 0.9, maxTokens: 4096, verdictRule: "ram" },
     filter: { mode: "one-correct", majorityThreshold: 0.5, balance: true, keep: "correct" },
     training: {

@@ -4,7 +4,7 @@
  * categories in a seeded order so no category crowds out the others. Without categories, a seeded
  * sample of the candidates. Pure; returns the selection and what was left out and why.
  */
-import type { Random } from "@/lib/simulator/random";
+import type { Random } from "./random";
 
 export type ClassifiedCandidate = { itemId: number; category: string | null };
 

@@ -26,9 +26,3 @@ export async function guardedCall(ctx: RunContext, backendName: string, call: ()
     return action === "record" ? { ok: false, action, message } : { ok: false, action };
   }
 }
-
-/** Split a call's token usage over its n samples so the per-sample numbers add up exactly. */
-export function splitUsage(total: number, parts: number, index: number): number {
-  const base = Math.floor(total / parts);
-  return index === 0 ? total - base * (parts - 1) : base;
-}

@@ -6,11 +6,20 @@
  * run's lease and aborts the signal to pause or cancel.
  */
 import type { Db } from "@/lib/db/client";
-import { describeStorageError } from "@/lib/db/storage-errors";
-import { addRunEvent, getRunById, runBackendIds, runDatasetIds, setRunPosition, transitionRunStatus } from "@/lib/db/queries/runs";
+import { describeStorageError } from "@/lib/storage-errors";
+import {
+  addRunEvent,
+  getRunById,
+  getRunConfig,
+  runBackendIds,
+  runDatasetIds,
+  setRunPosition,
+  StoredConfigError,
+  transitionRunStatus,
+} from "@/lib/db/queries/runs";
 import { getIteration, runTokenTotal, updateIteration } from "@/lib/db/queries/run-work";
 import type { RunRow, RunStatus } from "@/lib/db/schema";
-import { runConfigSchema, type RunConfig } from "@/lib/pipeline/run-config";
+import type { RunConfig } from "@/lib/pipeline/run-config";
 import type { ClientOptions } from "@/lib/inference/chat-client";
 import { createClientRegistry } from "./clients";
 import type { RunContext } from "./context";
@@ -74,12 +83,14 @@ export async function driveRun(db: Db, runId: number, options: DriveOptions): Pr
   const run = getRunById(db, runId);
   if (!run) throw new Error(`Run #${runId} does not exist`);
   if (run.status !== "queued" && run.status !== "running") return run.status;
-  const parsed = runConfigSchema.safeParse(run.config);
-  if (!parsed.success) {
-    transitionRunStatus(db, runId, ["queued", "running"], "failed", `The stored config is not valid: ${parsed.error.issues[0]?.message}`);
+  let config: RunConfig;
+  try {
+    config = getRunConfig(db, runId);
+  } catch (error) {
+    if (!(error instanceof StoredConfigError)) throw error;
+    transitionRunStatus(db, runId, ["queued", "running"], "failed", error.message);
     return "failed";
   }
-  const config = parsed.data;
   const backends = runBackendIds(db, runId);
   const datasets = runDatasetIds(db, runId);
   const generatorBackendId = backends.find((b) => b.role === "generator")?.backendId;

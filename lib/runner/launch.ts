@@ -8,11 +8,9 @@ import { findBackendByName } from "@/lib/db/queries/backends";
 import { findDatasetByName } from "@/lib/db/queries/datasets";
 import { createRun, getRunById } from "@/lib/db/queries/runs";
 import type { RunRow, RunStatus } from "@/lib/db/schema";
-import { datasets } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { runConfigSchema, type RunConfig } from "@/lib/pipeline/run-config";
 import { fieldErrorsOf, describeIssues } from "@/lib/validation";
-import { eq } from "drizzle-orm";
 
 export function parseRunConfig(input: unknown): RunConfig {
   const parsed = runConfigSchema.safeParse(input);
@@ -30,8 +28,7 @@ function datasetOfKind(db: Db, name: string, kind: "instructions" | "pairs", fie
     throw new AppError("bad_request:run", `${field}: there is no dataset named "${name}"`, {
       fieldErrors: { [field]: `No dataset named "${name}"` },
     });
-  const row = db.select({ kind: datasets.kind }).from(datasets).where(eq(datasets.id, found.id)).get()!;
-  if (row.kind !== kind) {
+  if (found.kind !== kind) {
     const expected = kind === "instructions" ? "an instruction pool" : "a labelled pair set";
     throw new AppError("bad_request:run", `${field}: "${name}" is not ${expected}`, {
       fieldErrors: { [field]: `"${name}" is not ${expected}` },
@@ -60,7 +57,7 @@ export function launchRun(db: Db, input: unknown, options: { clonedFromRunId?: n
     throw new AppError("not_found:run", `Run #${options.clonedFromRunId} does not exist`);
   return createRun(db, {
     name: config.name,
-    config: config as unknown as Record<string, unknown>,
+    config,
     seed: config.seed,
     clonedFromRunId: options.clonedFromRunId ?? null,
     backends: [

@@ -4,7 +4,7 @@
  * The page polls it while the run is active (TanStack Query); the CLI's status shares the queries.
  */
 import type { Queryable } from "@/lib/db/client";
-import { getRunById, listRunEvents } from "@/lib/db/queries/runs";
+import { findRunConfig, getRunById, listRunEvents } from "@/lib/db/queries/runs";
 import {
   iterationSummaries,
   pairCounts,
@@ -17,7 +17,7 @@ import {
 import { countRunInstructions } from "@/lib/db/queries/run-work";
 import type { RunRow } from "@/lib/db/schema";
 import type { RewardBenchReport } from "@/lib/metrics";
-import { runConfigSchema, type RunConfig } from "@/lib/pipeline/run-config";
+import type { RunConfig } from "@/lib/pipeline/run-config";
 import type { ProgressSnapshot } from "@/lib/runner/progress";
 
 export type RunView = {
@@ -47,7 +47,6 @@ export type RunView = {
 export function runView(db: Queryable, runId: number): RunView | null {
   const run = getRunById(db, runId);
   if (!run) return null;
-  const config = runConfigSchema.safeParse(run.config);
   return {
     run: {
       id: run.id,
@@ -62,7 +61,7 @@ export function runView(db: Queryable, runId: number): RunView | null {
       seed: run.seed,
       clonedFromRunId: run.clonedFromRunId,
     },
-    config: config.success ? config.data : null,
+    config: findRunConfig(db, runId),
     progress: (run.progress as ProgressSnapshot | null) ?? null,
     selected: countRunInstructions(db, runId),
     pairs: pairCounts(db, runId),

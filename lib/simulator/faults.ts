@@ -6,7 +6,7 @@
  * request's content, so a retried request can succeed.
  */
 import { z } from "zod";
-import type { Random } from "./random";
+import type { Random } from "@/lib/pipeline/random";
 
 const rate = z.number().min(0).max(1);
 

@@ -7,7 +7,7 @@
  * format at a rate that falls as the model is trained on more examples.
  */
 import type { JudgeFeatures } from "./text-features";
-import type { Random } from "./random";
+import type { Random } from "@/lib/pipeline/random";
 
 export type Weights = [coverage: number, drift: number, length: number, positionA: number];
 

@@ -6,7 +6,7 @@
  */
 import { stemmer } from "stemmer";
 import { contentTerms } from "./text-features";
-import type { Random } from "./random";
+import type { Random } from "@/lib/pipeline/random";
 
 /** Unrelated topics a modified instruction swaps in. */
 const SUBSTITUTES = [

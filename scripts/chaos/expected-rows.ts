@@ -6,6 +6,8 @@
  * requests failed for good (stored with their reason, shown in the trace views).
  */
 import type Database from "better-sqlite3";
+import type { RunConfig } from "@/lib/pipeline/run-config";
+import { evalJudgmentsPerJudge, judgmentsPerIteration } from "@/lib/pipeline/sampling";
 
 export type RowCheck = {
   expected: number;
@@ -16,13 +18,8 @@ export type RowCheck = {
   scoredIterations: number;
 };
 
-export function checkRunRows(sqlite: Database.Database, runId: number): RowCheck {
-  const run = sqlite.prepare("select config from runs where id = ?").get(runId) as { config: string };
-  const config = JSON.parse(run.config) as {
-    iterations: number;
-    judging: { samples: number; bothOrders: boolean };
-    evaluation: { protocol: string; samples: number; maxItems: number | null };
-  };
+/** `config` is the run's config as getRunConfig reads it; the rows are counted from the database under test. */
+export function checkRunRows(sqlite: Database.Database, runId: number, config: RunConfig): RowCheck {
   const one = (sql: string, ...params: unknown[]) =>
     (sqlite
       .prepare(sql)
@@ -36,10 +33,8 @@ export function checkRunRows(sqlite: Database.Database, runId: number): RowCheck
     .pluck()
     .all(runId) as number[];
   const items = setSizes.reduce((sum, size) => sum + Math.min(size, config.evaluation.maxItems ?? size), 0);
-  const orders = config.judging.bothOrders ? 2 : 1;
-  const evalOrders = config.evaluation.protocol === "both-orders" ? 2 : 1;
-  const expectedJudgments = okPairs * orders * config.judging.samples * config.iterations;
-  const expectedEvals = items * evalOrders * config.evaluation.samples * (config.iterations + 1);
+  const expectedJudgments = judgmentsPerIteration(okPairs, config.judging) * config.iterations;
+  const expectedEvals = evalJudgmentsPerJudge(items, config.evaluation) * (config.iterations + 1);
   const expectedPairs = one("select count(*) from run_instructions where run_id = ?", runId);
 
   const judgments = one("select count(*) from judgments j join iterations i on i.id = j.iteration_id where i.run_id = ?", runId);

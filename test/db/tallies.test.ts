@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { evalSummarySql, kappaBetweenIterationsSql } from "@/lib/db/queries/eval-metrics";
 import { rebuildJudgmentAggregates } from "@/lib/db/queries/judgment-aggregates";
-import { countJudgments, insertJudgments, saveFilterResult, writeEvalResults } from "@/lib/db/queries/run-work";
+import { countJudgments, saveFilterResult, writeEvalResults } from "@/lib/db/queries/run-work";
+import { insertSampledJudgments } from "@/lib/db/queries/sampled-judgments";
 import { iterationSummaries, judgmentCounts } from "@/lib/db/queries/run-summary";
 import { seedTraceRun, type SeededTraces } from "../helpers/seed-traces";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
@@ -57,11 +58,11 @@ describe("judgment tallies and groups", () => {
     expect(counts.correct + counts.wrong + counts.tie + counts.unparsed).toBe(30);
   });
 
-  it("count what insertJudgments inserted, and skip what it did not", () => {
+  it("count what insertSampledJudgments inserted, and skip what it did not", () => {
     const [first] = seed.iterationIds as [number];
     const row = (pairId: number, sample: number, outcome: "correct" | "wrong") => ({
       iterationId: first,
-      pairId,
+      subjectId: pairId,
       goodPosition: "A" as const,
       sample,
       verdict: outcome === "correct" ? ("A" as const) : ("B" as const),
@@ -71,10 +72,15 @@ describe("judgment tallies and groups", () => {
       truncated: true,
       promptTokens: 11,
       completionTokens: 3,
+      latencyMs: 5,
     });
     const before = judgmentCounts(temp.db, first);
     // Samples 3 and 4 are new; sample 0 exists already and is skipped.
-    insertJudgments(temp.db, [row(seed.pairIds[0]!, 3, "correct"), row(seed.pairIds[0]!, 4, "wrong"), row(seed.pairIds[0]!, 0, "wrong")]);
+    insertSampledJudgments(temp.db, "training", [
+      row(seed.pairIds[0]!, 3, "correct"),
+      row(seed.pairIds[0]!, 4, "wrong"),
+      row(seed.pairIds[0]!, 0, "wrong"),
+    ]);
     expectConsistent();
     const after = judgmentCounts(temp.db, first);
     expect(after.judgments - before.judgments).toBe(2);

@@ -2,6 +2,7 @@
 // iteration and one pair. Returns their ids.
 import type { Db } from "@/lib/db/client";
 import { backends, datasetItems, datasets, iterations, pairs, runBackends, runDatasets, runs } from "@/lib/db/schema";
+import { storedDemoConfig } from "./stored-config";
 
 export function seedRunWithPair(db: Db) {
   const backend = db
@@ -19,7 +20,7 @@ export function seedRunWithPair(db: Db) {
     .values({ datasetId: dataset.id, position: 0, sourceId: "0", prompt: "Explain WAL mode.", contentHash: "i1" })
     .returning()
     .get();
-  const run = db.insert(runs).values({ name: "r", config: {}, seed: 1 }).returning().get();
+  const run = db.insert(runs).values({ name: "r", config: storedDemoConfig(), seed: 1 }).returning().get();
   db.insert(runDatasets).values({ runId: run.id, datasetId: dataset.id, role: "instructions" }).run();
   db.insert(runBackends).values({ runId: run.id, backendId: backend.id, role: "judge" }).run();
   const iteration = db

@@ -20,6 +20,7 @@ import {
   runs,
   trainingExamples,
 } from "@/lib/db/schema";
+import { storedDemoConfig } from "./stored-config";
 
 type V = "c" | "w" | "t" | "u";
 const OUTCOME = { c: "correct", w: "wrong", t: "tie", u: "unparsed" } as const;
@@ -153,8 +154,8 @@ export function seedTraceRun(db: Db): SeededTraces {
       .returning()
       .get(),
   );
-  const run = db.insert(runs).values({ name: "seeded", config: {}, seed: 1, status: "completed" }).returning().get();
-  const otherRun = db.insert(runs).values({ name: "other", config: {}, seed: 2, status: "completed" }).returning().get();
+  const run = db.insert(runs).values({ name: "seeded", config: storedDemoConfig(), seed: 1, status: "completed" }).returning().get();
+  const otherRun = db.insert(runs).values({ name: "other", config: storedDemoConfig(), seed: 2, status: "completed" }).returning().get();
   for (const r of [run, otherRun]) {
     db.insert(runDatasets).values({ runId: r.id, datasetId: pool.id, role: "instructions" }).run();
     db.insert(runDatasets).values({ runId: r.id, datasetId: evalSet.id, role: "eval" }).run();

@@ -1,5 +1,5 @@
 // Synthetic user instructions for tests: varied topics and asks, built from small word lists, seeded.
-import { createRandom } from "@/lib/simulator/random";
+import { createRandom } from "@/lib/pipeline/random";
 
 const asks = [
   "Explain how {a} affects {b} when planning {c}.",

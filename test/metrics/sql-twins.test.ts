@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evalSummarySql, kappaBetweenIterationsSql, loadEvalRows } from "@/lib/db/queries/eval-metrics";
 import { datasetItems, datasets, evalJudgments, iterations, runs } from "@/lib/db/schema";
 import { kappaBetweenJudges, summarizeEval } from "@/lib/metrics";
-import { createRandom } from "@/lib/simulator/random";
+import { createRandom } from "@/lib/pipeline/random";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
+import { storedDemoConfig } from "../helpers/stored-config";
 
 let temp: TempDb;
 let datasetId: number;
@@ -47,7 +48,7 @@ beforeAll(() => {
         .returning()
         .get().id,
   );
-  const runId = db.insert(runs).values({ name: "r", config: {}, seed: 1 }).returning().get().id;
+  const runId = db.insert(runs).values({ name: "r", config: storedDemoConfig(), seed: 1 }).returning().get().id;
   iterationIds = [0, 1].map(
     (index) =>
       db

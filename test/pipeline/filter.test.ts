@@ -4,8 +4,8 @@
 // to num_pairs correct x negative combinations): exact counts on constructed judgments.
 import { describe, expect, it } from "vitest";
 import { rejectionSample, type FilterJudgment, type FilterOptions } from "@/lib/pipeline/filter";
-import { createRandom } from "@/lib/simulator/random";
-import type { Outcome, Position } from "@/lib/db/schema";
+import { createRandom } from "@/lib/pipeline/random";
+import type { Outcome, Position } from "@/lib/pipeline/vocabulary";
 
 let nextId = 1;
 function samples(pairId: number, goodPosition: Position, outcomes: Outcome[]): FilterJudgment[] {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { assessPair } from "@/lib/pipeline/build-pairs";
 import { pickCandidates, selectInstructions } from "@/lib/pipeline/select-instructions";
-import { createRandom } from "@/lib/simulator/random";
+import { createRandom } from "@/lib/pipeline/random";
 
 const candidates = [
   ...Array.from({ length: 10 }, (_, i) => ({ itemId: i, category: "Coding" })),

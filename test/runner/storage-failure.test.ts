@@ -7,7 +7,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import * as schema from "@/lib/db/schema";
-import { describeStorageError } from "@/lib/db/storage-errors";
+import { describeStorageError } from "@/lib/storage-errors";
 import { getRunById, listRunEvents } from "@/lib/db/queries/runs";
 import { resumeRun } from "@/lib/runner/control";
 import { driveWithLease } from "@/lib/runner/lease";

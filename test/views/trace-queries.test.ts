@@ -3,7 +3,7 @@
 // item's judgments across iterations; flips per step; paired scores; exports limited to marked rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evalSummarySql, pairedItemScores } from "@/lib/db/queries/eval-metrics";
-import { exportEvalJudgmentsPage, exportJudgmentsPage } from "@/lib/db/queries/exports";
+import { exportSampledJudgmentsPage } from "@/lib/db/queries/sampled-judgments";
 import {
   countEvalGroups,
   countPairGroups,
@@ -220,20 +220,23 @@ describe("flips and paired scores", () => {
 
 describe("exports", () => {
   it("exports an iteration's judgments, or only those of marked pairs", () => {
-    expect(exportJudgmentsPage(temp.db, seed.iterationIds[0]!, 0, 1000)).toHaveLength(30);
-    const marked = exportJudgmentsPage(temp.db, seed.iterationIds[0]!, 0, 1000, [seed.pairIds[0]!, seed.pairIds[3]!]);
+    expect(exportSampledJudgmentsPage(temp.db, "training", seed.iterationIds[0]!, 0, 1000)).toHaveLength(30);
+    const marked = exportSampledJudgmentsPage(temp.db, "training", seed.iterationIds[0]!, 0, 1000, [seed.pairIds[0]!, seed.pairIds[3]!]);
     expect(marked).toHaveLength(12);
     expect(new Set(marked.map((r) => r.instruction_source_id))).toEqual(new Set(["p0", "p3"]));
-    const page = exportJudgmentsPage(temp.db, seed.iterationIds[0]!, marked[4]!.id, 3, [seed.pairIds[0]!, seed.pairIds[3]!]);
+    const page = exportSampledJudgmentsPage(temp.db, "training", seed.iterationIds[0]!, marked[4]!.id, 3, [
+      seed.pairIds[0]!,
+      seed.pairIds[3]!,
+    ]);
     expect(page.map((r) => r.id)).toEqual(marked.slice(5, 8).map((r) => r.id));
   });
 
   it("exports eval judgments with each item's score, or only marked items", () => {
-    const rows = exportEvalJudgmentsPage(temp.db, seed.iterationIds[0]!, 0, 1000, [seed.evalItemIds[3]!]);
+    const rows = exportSampledJudgmentsPage(temp.db, "eval", seed.iterationIds[0]!, 0, 1000, [seed.evalItemIds[3]!]);
     expect(rows.map((r) => [r.source_id, r.chosen_position, r.outcome, r.item_score])).toEqual([
       ["e3", "A", "correct", 0.5],
       ["e3", "B", "wrong", 0.5],
     ]);
-    expect(exportEvalJudgmentsPage(temp.db, seed.iterationIds[2]!, 0, 1000)).toHaveLength(16);
+    expect(exportSampledJudgmentsPage(temp.db, "eval", seed.iterationIds[2]!, 0, 1000)).toHaveLength(16);
   });
 });

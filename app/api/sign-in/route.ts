@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { clientAddress, signInThrottle } from "@/lib/access/sign-in-throttle";
 import { configuredToken, sameSecret, TOKEN_COOKIE } from "@/lib/access/token";
-import { describeIssues } from "@/lib/validation";
+import { errorResponse } from "@/lib/errors";
+import { describeIssues, fieldErrorsOf } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -14,10 +15,9 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 function tooMany(waitMs: number): Response {
   const wait = seconds(waitMs);
-  return Response.json(
-    { error: `Too many wrong tokens from your address. Try again in ${wait} s.` },
-    { status: 429, headers: { "retry-after": String(wait) } },
-  );
+  return errorResponse("too_many_requests:access", `Too many wrong tokens from your address. Try again in ${wait} s.`, {
+    headers: { "retry-after": String(wait) },
+  });
 }
 
 /** Only paths on this site, never another origin. */
@@ -27,9 +27,9 @@ function safeNext(next: string): string {
 
 export async function POST(request: Request): Promise<Response> {
   if (!(request.headers.get("content-type") ?? "").startsWith("application/json"))
-    return Response.json({ error: 'Send the token as JSON: {"token": "…"}' }, { status: 415 });
+    return errorResponse("unsupported:access", 'Send the token as JSON: {"token": "…"}');
   const body = bodySchema.safeParse(await request.json().catch(() => null));
-  if (!body.success) return Response.json({ error: describeIssues(body.error) }, { status: 400 });
+  if (!body.success) return errorResponse("bad_request:access", describeIssues(body.error), { fieldErrors: fieldErrorsOf(body.error) });
   const expected = configuredToken();
   if (expected === null) return Response.json({ next: safeNext(body.data.next) });
 
@@ -40,11 +40,14 @@ export async function POST(request: Request): Promise<Response> {
   if (!sameSecret(body.data.token.trim(), expected)) {
     const lock = throttle.recordFailure(address);
     const wrong = "That is not this Judge Lab's access token";
-    if (lock === 0) return Response.json({ error: wrong }, { status: 401 });
+    if (lock === 0) return errorResponse("unauthorized:access", wrong);
     // This failure started a lock: say so now; the next attempt within it gets 429.
-    return Response.json(
-      { error: `${wrong}. Too many wrong tokens from your address: wait ${seconds(lock)} s before trying again.` },
-      { status: 401, headers: { "retry-after": String(seconds(lock)) } },
+    return errorResponse(
+      "unauthorized:access",
+      `${wrong}. Too many wrong tokens from your address: wait ${seconds(lock)} s before trying again.`,
+      {
+        headers: { "retry-after": String(seconds(lock)) },
+      },
     );
   }
   throttle.recordSuccess(address);

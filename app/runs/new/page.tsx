@@ -8,8 +8,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { getDb } from "@/lib/db/client";
 import { listBackends } from "@/lib/db/queries/backends";
 import { listDatasets } from "@/lib/db/queries/datasets";
-import { getRunById } from "@/lib/db/queries/runs";
-import { runConfigSchema, type RunConfigInput } from "@/lib/pipeline/run-config";
+import { findRunConfig, getRunById } from "@/lib/db/queries/runs";
+import type { RunConfigInput } from "@/lib/pipeline/run-config";
 import { demoPreset, presetConfig, PRESETS, type PresetName } from "@/lib/pipeline/run-presets";
 import { readServerConfig } from "@/lib/server-config";
 
@@ -36,8 +36,8 @@ export default async function NewRunPage({ searchParams }: { searchParams: Searc
   if (from) {
     const source = /^\d+$/.test(from) ? getRunById(db, Number(from)) : undefined;
     if (!source) notFound();
-    const parsed = runConfigSchema.safeParse(source.config);
-    initial = parsed.success ? { ...parsed.data, name: `${parsed.data.name} (clone)` } : demoPreset();
+    const config = findRunConfig(db, source.id);
+    initial = config ? { ...config, name: `${config.name} (clone)` } : demoPreset();
     clonedFromRunId = source.id;
   } else if (preset && (PRESETS as readonly string[]).includes(preset) && preset !== "demo") {
     initial = presetConfig(preset as PresetName, {

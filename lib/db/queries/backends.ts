@@ -2,8 +2,7 @@
  * SQL for backends: list, read, create, update, delete. Each function takes the database first
  * and answers one question; uniqueness and "in use by a run" come back as AppErrors people can read.
  */
-import { asc, count, desc, eq } from "drizzle-orm";
-import type { BackendInput } from "@/lib/backends/backend-input";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { usedByRunsMessage } from "./in-use";
 import type { Queryable } from "../client";
@@ -18,7 +17,21 @@ export function getBackendById(db: Queryable, id: number): BackendRow | undefine
   return db.select().from(backends).where(eq(backends.id, id)).get();
 }
 
-function toColumns(input: BackendInput) {
+/** A validated backend as the form and the API give it (lib/backends/backend-input.ts checks it with zod). */
+export type BackendValues = {
+  name: string;
+  preset: string;
+  baseUrls: string[];
+  apiKeyEnv: string | null;
+  maxInFlight: number;
+  requestsPerMinute: number | null;
+  tokensPerMinute: number | null;
+  timeoutSeconds: number;
+  supportsN: boolean;
+  supportsFineTuning: boolean;
+};
+
+function toColumns(input: BackendValues) {
   return {
     name: input.name,
     preset: input.preset,
@@ -46,7 +59,7 @@ function nameTaken(name: string, cause: unknown): AppError {
   });
 }
 
-export function createBackend(db: Queryable, input: BackendInput): BackendRow {
+export function createBackend(db: Queryable, input: BackendValues): BackendRow {
   try {
     return db.insert(backends).values(toColumns(input)).returning().get();
   } catch (error) {
@@ -55,7 +68,7 @@ export function createBackend(db: Queryable, input: BackendInput): BackendRow {
   }
 }
 
-export function updateBackend(db: Queryable, id: number, input: BackendInput): BackendRow {
+export function updateBackend(db: Queryable, id: number, input: BackendValues): BackendRow {
   try {
     const row = db
       .update(backends)
@@ -100,4 +113,45 @@ export function deleteBackend(db: Queryable, id: number): void {
 
 export function findBackendByName(db: Queryable, name: string): BackendRow | undefined {
   return db.select().from(backends).where(eq(backends.name, name)).get();
+}
+
+/**
+ * The built-in backend of a preset: created when missing (under another name when its name is
+ * taken by a user's backend), and its base URL kept current when it still points at the mount.
+ */
+export function upsertBuiltinBackend(
+  db: Queryable,
+  builtin: { name: string; preset: string; baseUrl: string; mountPath: string; maxInFlight: number; timeoutSeconds: number },
+): void {
+  const existing = db
+    .select()
+    .from(backends)
+    .where(and(eq(backends.builtin, true), eq(backends.preset, builtin.preset)))
+    .get();
+  if (existing) {
+    const url = existing.baseUrls[0];
+    const stale = existing.baseUrls.length === 1 && url!.endsWith(builtin.mountPath) && url !== builtin.baseUrl;
+    if (stale)
+      db.update(backends)
+        .set({ baseUrls: [builtin.baseUrl], updatedAt: Date.now() })
+        .where(eq(backends.id, existing.id))
+        .run();
+    return;
+  }
+  const nameTaken = db.select({ id: backends.id }).from(backends).where(eq(backends.name, builtin.name)).get();
+  db.insert(backends)
+    .values({
+      name: nameTaken ? `${builtin.name} (built-in)` : builtin.name,
+      preset: builtin.preset,
+      baseUrls: [builtin.baseUrl],
+      apiKeyEnv: null,
+      maxInFlight: builtin.maxInFlight,
+      requestsPerMinute: null,
+      tokensPerMinute: null,
+      timeoutMs: builtin.timeoutSeconds * 1000,
+      supportsN: true,
+      supportsFineTuning: true,
+      builtin: true,
+    })
+    .run();
 }

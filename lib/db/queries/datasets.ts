@@ -44,8 +44,12 @@ export function getDatasetById(db: Queryable, id: number): DatasetRow | undefine
     .get();
 }
 
-export function findDatasetByName(db: Queryable, name: string): Pick<DatasetRow, "id" | "name" | "status"> | undefined {
-  return db.select({ id: datasets.id, name: datasets.name, status: datasets.status }).from(datasets).where(eq(datasets.name, name)).get();
+export function findDatasetByName(db: Queryable, name: string): Pick<DatasetRow, "id" | "name" | "status" | "kind"> | undefined {
+  return db
+    .select({ id: datasets.id, name: datasets.name, status: datasets.status, kind: datasets.kind })
+    .from(datasets)
+    .where(eq(datasets.name, name))
+    .get();
 }
 
 export function findDatasetByContent(

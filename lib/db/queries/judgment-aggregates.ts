@@ -2,13 +2,23 @@
  * The two aggregates of `judgments` the pages read instead of the judgments themselves:
  * `judgment_tallies` (an iteration's counts and tokens by outcome) and `judgment_groups` (one row
  * per pair and order with its votes and filter statuses). They are written in the same
- * transaction as the judgments they count: `insertJudgments` adds what it inserted, the filter
+ * transaction as the judgments they count: `insertSampledJudgments` adds what it inserted, the filter
  * refreshes the statuses it set, and deleting a run or an iteration cascades to them. Adding per
  * batch in code costs a few upserts per batch, where per-row triggers cost ~30 µs per judgment.
  */
 import type { Db } from "../client";
 import { prepared } from "../prepared";
-import type { JudgmentInsert } from "./run-work";
+/** What the aggregates need of an inserted training judgment (its subject is the pair). */
+type CountedJudgment = {
+  iterationId: number;
+  subjectId: number;
+  goodPosition: string;
+  outcome: string;
+  truncated: boolean;
+  promptTokens: number;
+  completionTokens: number;
+  filterStatus?: string | null;
+};
 
 const UPSERT_TALLY = `insert into judgment_tallies (iteration_id, outcome, truncated, judgments, prompt_tokens, completion_tokens)
   values (?, ?, ?, ?, ?, ?)
@@ -28,7 +38,7 @@ const STATUS_INDEX: Record<string, number> = { kept: 0, wrong: 1, surplus: 2, be
 const OUTCOME_INDEX: Record<string, number> = { correct: 0, wrong: 1, tie: 2, unparsed: 3 };
 
 /** Adds freshly inserted judgments to both aggregates. Call inside the transaction that inserted them. */
-export function addToJudgmentAggregates(db: Db, inserted: readonly JudgmentInsert[]): void {
+export function addToJudgmentAggregates(db: Db, inserted: readonly CountedJudgment[]): void {
   if (inserted.length === 0) return;
   const tallies = new Map<
     string,
@@ -47,14 +57,14 @@ export function addToJudgmentAggregates(db: Db, inserted: readonly JudgmentInser
     tally.n++;
     tally.prompt += r.promptTokens ?? 0;
     tally.completion += r.completionTokens ?? 0;
-    const groupKey = `${r.iterationId}:${r.pairId}:${r.goodPosition}`;
+    const groupKey = `${r.iterationId}:${r.subjectId}:${r.goodPosition}`;
     let group = groups.get(groupKey);
     if (!group)
       groups.set(
         groupKey,
         (group = {
           iterationId: r.iterationId,
-          pairId: r.pairId,
+          pairId: r.subjectId,
           position: r.goodPosition,
           samples: 0,
           outcomes: [0, 0, 0, 0],

@@ -6,7 +6,7 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Queryable } from "../client";
 import { prepared } from "../prepared";
-import { addToJudgmentAggregates, refreshGroupStatuses } from "./judgment-aggregates";
+import { refreshGroupStatuses } from "./judgment-aggregates";
 import {
   datasetItems,
   evalJudgments,
@@ -20,9 +20,9 @@ import {
   trainingExamples,
   trainingJobs,
   type IterationRow,
-  type Position,
   type TrainingJobRow,
 } from "../schema";
+import type { Position } from "@/lib/pipeline/vocabulary";
 import { evalSubsetScores, evalSummarySql, kappaBetweenIterationsSql } from "./eval-metrics";
 
 // ----------------------------------------------------------------------------- stage 1: select
@@ -151,53 +151,6 @@ export function countPairs(db: Queryable, runId: number): { ok: number; dropped:
 
 // ----------------------------------------------------------------------------- stage 3: judge
 
-/** Existing (pair, order, sample) keys of an iteration for a range of pairs. */
-export function existingJudgmentKeys(db: Queryable, iterationId: number, pairIds: readonly number[]): Set<string> {
-  if (pairIds.length === 0) return new Set();
-  const rows = db
-    .select({ pairId: judgments.pairId, goodPosition: judgments.goodPosition, sample: judgments.sample })
-    .from(judgments)
-    .where(and(eq(judgments.iterationId, iterationId), inArray(judgments.pairId, [...pairIds])))
-    .all();
-  return new Set(rows.map((r) => `${r.pairId}:${r.goodPosition}:${r.sample}`));
-}
-
-export type JudgmentInsert = typeof judgments.$inferInsert;
-
-/** The columns a training judgment and an eval judgment share, in their insert statements' order (good_position … latency_ms). */
-function sampleColumns(r: JudgmentInsert | EvalJudgmentInsert) {
-  return [
-    r.goodPosition,
-    r.sample,
-    r.verdict ?? null,
-    r.outcome,
-    r.trace,
-    r.finishReason ?? null,
-    r.truncated ? 1 : 0,
-    r.promptTokens ?? 0,
-    r.completionTokens ?? 0,
-    r.latencyMs ?? 0,
-  ] as const;
-}
-
-const INSERT_JUDGMENT = `insert into judgments (iteration_id, pair_id, good_position, sample, verdict, outcome, trace, finish_reason, truncated,
-  prompt_tokens, completion_tokens, latency_ms, filter_status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`;
-
-/** One transaction, one prepared statement; rows whose key exists are skipped; the aggregates count what went in. */
-export function insertJudgments(db: Db, rows: JudgmentInsert[]): void {
-  if (rows.length === 0) return;
-  const insert = prepared(db, INSERT_JUDGMENT);
-  const now = Date.now();
-  db.$client.transaction(() => {
-    const inserted: JudgmentInsert[] = [];
-    for (const r of rows) {
-      const { changes } = insert.run(r.iterationId, r.pairId, ...sampleColumns(r), r.filterStatus ?? null, r.createdAt ?? now);
-      if (changes > 0) inserted.push(r);
-    }
-    addToJudgmentAggregates(db, inserted);
-  })();
-}
-
 export function countJudgments(db: Queryable, iterationId: number): number {
   return db.get<{ n: number | null }>(sql`select sum(judgments) as n from judgment_tallies where iteration_id = ${iterationId}`)?.n ?? 0;
 }
@@ -272,6 +225,15 @@ export function listTrainingRecordsPage(db: Queryable, iterationId: number, afte
 
 // ----------------------------------------------------------------------------- stage 5: train
 
+/** An iteration's kept examples as (chosen judgment, where y_w was shown), for picking demonstrations. */
+export function listTrainingChoices(db: Queryable, iterationId: number): { chosen: number; position: Position }[] {
+  return db
+    .select({ chosen: trainingExamples.chosenJudgmentId, position: trainingExamples.goodPosition })
+    .from(trainingExamples)
+    .where(and(eq(trainingExamples.iterationId, iterationId), eq(trainingExamples.comboIndex, 0)))
+    .all();
+}
+
 export function getTrainingJob(db: Queryable, iterationId: number): TrainingJobRow | undefined {
   return db.select().from(trainingJobs).where(eq(trainingJobs.iterationId, iterationId)).get();
 }
@@ -335,30 +297,6 @@ export function getJudgmentTraces(db: Queryable, ids: readonly number[]) {
 }
 
 // ----------------------------------------------------------------------------- stage 6: evaluate
-
-export function existingEvalKeys(db: Queryable, iterationId: number, itemIds: readonly number[]): Set<string> {
-  if (itemIds.length === 0) return new Set();
-  const rows = db
-    .select({ itemId: evalJudgments.datasetItemId, goodPosition: evalJudgments.goodPosition, sample: evalJudgments.sample })
-    .from(evalJudgments)
-    .where(and(eq(evalJudgments.iterationId, iterationId), inArray(evalJudgments.datasetItemId, [...itemIds])))
-    .all();
-  return new Set(rows.map((r) => `${r.itemId}:${r.goodPosition}:${r.sample}`));
-}
-
-export type EvalJudgmentInsert = typeof evalJudgments.$inferInsert;
-
-const INSERT_EVAL_JUDGMENT = `insert into eval_judgments (iteration_id, dataset_item_id, good_position, sample, verdict, outcome, trace,
-  finish_reason, truncated, prompt_tokens, completion_tokens, latency_ms, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`;
-
-export function insertEvalJudgments(db: Db, rows: EvalJudgmentInsert[]): void {
-  if (rows.length === 0) return;
-  const insert = prepared(db, INSERT_EVAL_JUDGMENT);
-  const now = Date.now();
-  db.$client.transaction(() => {
-    for (const r of rows) insert.run(r.iterationId, r.datasetItemId, ...sampleColumns(r), r.createdAt ?? now);
-  })();
-}
 
 export function hasEvalResults(db: Queryable, iterationId: number, datasetId: number): boolean {
   return Boolean(

@@ -4,6 +4,9 @@
  * processes from driving one run.
  */
 import { and, count, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { runConfigSchema, type RunConfig } from "@/lib/pipeline/run-config";
+import { describeIssues } from "@/lib/validation";
 import type { Db, Queryable } from "../client";
 import { evalResults, iterations, runBackends, runDatasets, runEvents, runLeases, runs, type RunRow, type RunStatus } from "../schema";
 
@@ -42,11 +45,40 @@ export function getRunById(db: Queryable, id: number): RunRow | undefined {
   return db.select().from(runs).where(eq(runs.id, id)).get();
 }
 
+/** A stored config that no longer validates (edited by hand, or from a future version). */
+export class StoredConfigError extends AppError {
+  constructor(runId: number, detail: string) {
+    super("internal:run", `Run #${runId}'s stored config is not valid: ${detail}`);
+  }
+}
+
+/**
+ * A run's config, the one place it is read back: validated by the run config schema, which also
+ * fills in settings added after the run was stored (their defaults). Throws StoredConfigError.
+ */
+export function getRunConfig(db: Queryable, runId: number): RunConfig {
+  const row = db.select({ config: runs.config }).from(runs).where(eq(runs.id, runId)).get();
+  if (!row) throw new AppError("not_found:run", `Run #${runId} does not exist`);
+  const parsed = runConfigSchema.safeParse(row.config);
+  if (!parsed.success) throw new StoredConfigError(runId, describeIssues(parsed.error));
+  return parsed.data;
+}
+
+/** Like getRunConfig, but null when the stored config no longer validates (views still show the rows). */
+export function findRunConfig(db: Queryable, runId: number): RunConfig | null {
+  try {
+    return getRunConfig(db, runId);
+  } catch (error) {
+    if (error instanceof StoredConfigError) return null;
+    throw error;
+  }
+}
+
 export function createRun(
   db: Db,
   values: {
     name: string;
-    config: Record<string, unknown>;
+    config: RunConfig;
     seed: number;
     clonedFromRunId: number | null;
     backends: { backendId: number; role: "generator" | "judge" | "trainer" }[];

@@ -5,7 +5,7 @@
  * page at a time; nothing here loads a run's judgments into memory.
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { Outcome, Position } from "../schema";
+import type { Outcome, Position } from "@/lib/pipeline/vocabulary";
 import type { Queryable } from "../client";
 
 export type GroupFilters = {

@@ -1,11 +1,12 @@
 // Upload a file to import: the body is the file itself (streamed to disk, never held in memory);
-// ?filename= names it. Answers {stageId} for the preview step, or an error in words.
+// ?filename= names it. Answers {stageId} for the preview step, or the error reply (lib/errors.ts).
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { SourceError, formatBytes } from "@/lib/datasets/source-file";
 import { discardStaged, nameFromFile, newStagingDir, registerStaged, safeFileName } from "@/lib/datasets/staging";
+import { errorResponse, toResponse } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -13,14 +14,12 @@ const MAX_UPLOAD_BYTES = 20 * 1024 ** 3;
 
 export async function POST(request: Request): Promise<Response> {
   const filename = safeFileName(new URL(request.url).searchParams.get("filename") ?? "upload");
-  if (!request.body) return Response.json({ error: "The upload is empty" }, { status: 400 });
+  if (!request.body) return errorResponse("bad_request:dataset", "The upload is empty");
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) {
-    return Response.json(
-      {
-        error: `The file is ${formatBytes(declared)}; uploads are limited to ${formatBytes(MAX_UPLOAD_BYTES)}. Use a server path instead.`,
-      },
-      { status: 413 },
+    return errorResponse(
+      "too_large:dataset",
+      `The file is ${formatBytes(declared)}; uploads are limited to ${formatBytes(MAX_UPLOAD_BYTES)}. Use a server path instead.`,
     );
   }
   const { id, dir } = newStagingDir();
@@ -38,8 +37,7 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     discardStaged(id);
     fs.rmSync(dir, { recursive: true, force: true });
-    const message =
-      error instanceof SourceError ? error.message : `The upload failed: ${error instanceof Error ? error.message : String(error)}`;
-    return Response.json({ error: message }, { status: error instanceof SourceError ? 400 : 500 });
+    if (error instanceof SourceError) return errorResponse("bad_request:dataset", error.message);
+    return toResponse(error);
   }
 }

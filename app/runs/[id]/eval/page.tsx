@@ -1,32 +1,20 @@
 // Eval items of one iteration and eval set: each (item, order) with the judge's sampled votes and
 // their majority, filtered by subset, outcome, majority and order, searched, sorted and paged in SQL.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
-import { Pagination } from "@/components/shell/pagination";
-import { GroupList } from "@/components/traces/group-list";
+import { GroupResults } from "@/components/traces/group-results";
 import { ListFilters } from "@/components/traces/list-filters";
-import { getDb } from "@/lib/db/client";
-import { countEvalGroups, listEvalGroups, traceContext } from "@/lib/db/queries/traces";
-import { formatCount } from "@/lib/format/numbers";
+import { countEvalGroups, listEvalGroups } from "@/lib/db/queries/traces";
+import { loadTracePage, TRACE_PAGE_SIZE, type TracePageProps } from "../trace-page";
 import { iterationOptions, majorityOptions, orderOptions, outcomeOptions, sortOptions } from "@/lib/traces/filter-options";
-import { groupFilters, hasFilters, listSearch, parseListParams } from "@/lib/traces/list-params";
+import { groupFilters, parseListParams } from "@/lib/traces/list-params";
 
 export const metadata: Metadata = { title: "Eval items" };
 
-const PAGE_SIZE = 50;
-
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function EvalItemsPage({ params, searchParams }: Props) {
-  await connection();
-  const runId = Number((await params).id);
-  if (!Number.isSafeInteger(runId)) notFound();
-  const db = getDb();
-  const context = traceContext(db, runId);
-  const list = parseListParams(await searchParams);
+export default async function EvalItemsPage(props: TracePageProps) {
+  const { runId, db, context, search } = await loadTracePage(props);
+  const list = parseListParams(search);
   const judged = context.iterations.filter((it) => it.evalJudgments > 0);
   const header = (
     <PageHeader
@@ -49,7 +37,10 @@ export default async function EvalItemsPage({ params, searchParams }: Props) {
   const set = context.evalSets.find((s) => s.id === list.set) ?? context.evalSets[0]!;
   const filters = groupFilters(list);
   const total = countEvalGroups(db, iteration.id, set.id, filters);
-  const rows = listEvalGroups(db, iteration.id, set.id, filters, list.sort, { limit: PAGE_SIZE, offset: (list.page - 1) * PAGE_SIZE });
+  const rows = listEvalGroups(db, iteration.id, set.id, filters, list.sort, {
+    limit: TRACE_PAGE_SIZE,
+    offset: (list.page - 1) * TRACE_PAGE_SIZE,
+  });
   const base = `/runs/${runId}/eval`;
 
   return (
@@ -76,37 +67,18 @@ export default async function EvalItemsPage({ params, searchParams }: Props) {
             { name: "sort", label: "Sort", options: sortOptions },
           ]}
         />
-        <p className="text-sm text-muted-foreground" data-testid="group-count" aria-live="polite">
-          {formatCount(total)} {total === 1 ? "item-order" : "item-orders"}
-          {hasFilters(list) ? " match" : ""} · {set.name}, iteration {iteration.index}, judge{" "}
-          <span className="font-mono text-xs">{iteration.judgeModel}</span>
-        </p>
-        {rows.length === 0 ? (
-          <EmptyState title="No items match">Loosen a filter or clear them all.</EmptyState>
-        ) : (
-          <GroupList
-            kind="item"
-            storageKey={`marks:run-${runId}:eval:${set.id}:${iteration.index}`}
-            exportHref={`/api/runs/${runId}/export/eval?iteration=${iteration.index}`}
-            rows={rows.map((row) => ({
-              key: `${row.id}-${row.goodPosition}`,
-              id: row.id,
-              href: `${base}/${row.id}?iteration=${iteration.index}#order-${row.goodPosition}`,
-              goodPosition: row.goodPosition,
-              text: row.text,
-              label: row.label,
-              votes: row.votes.split(","),
-              kept: 0,
-              statuses: [],
-            }))}
-          />
-        )}
-        <Pagination
-          page={list.page}
-          pageSize={PAGE_SIZE}
+        <GroupResults
+          kind="item"
+          rows={rows}
           total={total}
-          noun="item-orders"
-          hrefFor={(p) => `${base}${listSearch({ ...list, page: p })}`}
+          list={list}
+          base={base}
+          scope={`${set.name}, iteration ${iteration.index}`}
+          judgeModel={iteration.judgeModel}
+          iterationIndex={iteration.index}
+          pageSize={TRACE_PAGE_SIZE}
+          storageKey={`marks:run-${runId}:eval:${set.id}:${iteration.index}`}
+          exportHref={`/api/runs/${runId}/export/eval?iteration=${iteration.index}`}
         />
       </div>
     </>

@@ -3,8 +3,6 @@
 // improvement, and the list of flipped items, each opening with the two iterations' traces side by side.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { PairedDeltaTable } from "@/components/compare/paired-delta-table";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
@@ -12,32 +10,24 @@ import { Pagination } from "@/components/shell/pagination";
 import { ListFilters } from "@/components/traces/list-filters";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getDb } from "@/lib/db/client";
 import { pairedItemScores } from "@/lib/db/queries/eval-metrics";
-import { listEvalFlips, traceContext } from "@/lib/db/queries/traces";
+import { listEvalFlips } from "@/lib/db/queries/traces";
 import { formatCount } from "@/lib/format/numbers";
 import { labelOf } from "@/lib/traces/verdict-matrix";
 import { REWARDBENCH_SECTIONS, SECTION_SUBSETS, pairedRewardBench, type RewardBenchSection } from "@/lib/metrics";
 import { flipsParams, flipsSearch } from "@/lib/traces/flips-params";
+import { loadTracePage, TRACE_PAGE_SIZE, type TracePageProps } from "../trace-page";
 
 export const metadata: Metadata = { title: "Flips" };
-
-const PAGE_SIZE = 50;
-
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const labelBadge = (score: number) => {
   const label = labelOf(score);
   return <Badge variant={label === "right" ? "success" : label === "wrong" ? "destructive" : "secondary"}>{label}</Badge>;
 };
 
-export default async function FlipsPage({ params, searchParams }: Props) {
-  await connection();
-  const runId = Number((await params).id);
-  if (!Number.isSafeInteger(runId)) notFound();
-  const db = getDb();
-  const context = traceContext(db, runId);
-  const query = flipsParams(await searchParams);
+export default async function FlipsPage(props: TracePageProps) {
+  const { runId, db, context, search } = await loadTracePage(props);
+  const query = flipsParams(search);
   const judged = context.iterations.filter((it) => it.evalJudgments > 0);
   const header = (
     <PageHeader
@@ -74,7 +64,7 @@ export default async function FlipsPage({ params, searchParams }: Props) {
     db,
     { fromIterationId: step.from.id, toIterationId: step.to.id, datasetId: set.id, subsets },
     query.direction,
-    { limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE },
+    { limit: TRACE_PAGE_SIZE, offset: (query.page - 1) * TRACE_PAGE_SIZE },
   );
   const sectionsPresent = REWARDBENCH_SECTIONS.filter((s) => SECTION_SUBSETS[s].some((subset) => set.subsets.includes(subset)));
   const base = `/runs/${runId}/flips`;
@@ -220,7 +210,7 @@ export default async function FlipsPage({ params, searchParams }: Props) {
           )}
           <Pagination
             page={query.page}
-            pageSize={PAGE_SIZE}
+            pageSize={TRACE_PAGE_SIZE}
             total={flips.total}
             noun="flipped items"
             hrefFor={(p) => `${base}${flipsSearch({ ...query, page: p })}`}

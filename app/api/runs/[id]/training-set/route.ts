@@ -1,11 +1,11 @@
 // Download an iteration's training set: ?iteration=N&method=sft|dpo&format=trl|openai (JSONL).
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { getRunById } from "@/lib/db/queries/runs";
+import { getRunById, getRunConfig } from "@/lib/db/queries/runs";
 import { getIteration } from "@/lib/db/queries/run-work";
-import { runConfigSchema } from "@/lib/pipeline/run-config";
 import { buildTrainingFile } from "@/lib/trainers/training-file";
-import { describeIssues } from "@/lib/validation";
+import { errorResponse } from "@/lib/errors";
+import { describeIssues, fieldErrorsOf } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -18,12 +18,12 @@ const querySchema = z.object({
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return Response.json({ error: describeIssues(query.error) }, { status: 400 });
+  if (!query.success) return errorResponse("bad_request:export", describeIssues(query.error), { fieldErrors: fieldErrorsOf(query.error) });
   const db = getDb();
   const run = /^\d+$/.test(id) ? getRunById(db, Number(id)) : undefined;
   const iteration = run ? getIteration(db, run.id, query.data.iteration) : undefined;
-  if (!run || !iteration) return Response.json({ error: `No iteration ${query.data.iteration} in run ${id}` }, { status: 404 });
-  const config = runConfigSchema.parse(run.config);
+  if (!run || !iteration) return errorResponse("not_found:run", `No iteration ${query.data.iteration} in run ${id}`);
+  const config = getRunConfig(db, run.id);
   const file = buildTrainingFile(db, iteration.id, {
     judgeTemplate: config.prompts.judge,
     method: query.data.method,

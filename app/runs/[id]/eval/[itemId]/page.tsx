@@ -3,7 +3,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { PageHeader } from "@/components/shell/page-header";
 import { TraceText } from "@/components/traces/trace-text";
 import { TraceDetail } from "@/components/traces/trace-detail";
@@ -11,24 +10,16 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/lib/db/client";
 import { getEvalItemDetail } from "@/lib/db/queries/traces";
-import { parseListParams } from "@/lib/traces/list-params";
+import { loadDetailRequest, type SearchParams } from "../../trace-page";
 
 export const metadata: Metadata = { title: "Eval item" };
 
-type Props = {
-  params: Promise<{ id: string; itemId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = { params: Promise<{ id: string; itemId: string }>; searchParams: Promise<SearchParams> };
 
 export default async function EvalItemPage({ params, searchParams }: Props) {
-  await connection();
-  const { id, itemId } = await params;
-  if (!/^\d+$/.test(id) || !/^\d+$/.test(itemId)) notFound();
-  const item = getEvalItemDetail(getDb(), Number(id), Number(itemId));
+  const { runId, subjectId, iteration, compare } = await loadDetailRequest(params, searchParams, "itemId");
+  const item = getEvalItemDetail(getDb(), runId, subjectId);
   if (!item) notFound();
-  const search = await searchParams;
-  const { iteration } = parseListParams(search);
-  const compare = parseListParams({ iteration: search.compare }).iteration;
 
   return (
     <>
@@ -42,7 +33,7 @@ export default async function EvalItemPage({ params, searchParams }: Props) {
         actions={
           <Link
             className="text-sm underline"
-            href={`/runs/${id}/eval?set=${item.datasetId}${iteration !== undefined ? `&iteration=${iteration}` : ""}`}
+            href={`/runs/${runId}/eval?set=${item.datasetId}${iteration !== undefined ? `&iteration=${iteration}` : ""}`}
           >
             Back to the eval items
           </Link>

@@ -3,7 +3,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { PageHeader } from "@/components/shell/page-header";
 import { InstructionDiff } from "@/components/traces/text-diff";
 import { TraceDetail } from "@/components/traces/trace-detail";
@@ -12,24 +11,16 @@ import { Card, CardContent } from "@/components/ui/card";
 import { getDb } from "@/lib/db/client";
 import { getPairDetail } from "@/lib/db/queries/traces";
 import { PAIR_DROP_REASONS } from "@/lib/pipeline/build-pairs";
-import { parseListParams } from "@/lib/traces/list-params";
+import { loadDetailRequest, type SearchParams } from "../../trace-page";
 
 export const metadata: Metadata = { title: "Pair" };
 
-type Props = {
-  params: Promise<{ id: string; pairId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = { params: Promise<{ id: string; pairId: string }>; searchParams: Promise<SearchParams> };
 
 export default async function PairPage({ params, searchParams }: Props) {
-  await connection();
-  const { id, pairId } = await params;
-  if (!/^\d+$/.test(id) || !/^\d+$/.test(pairId)) notFound();
-  const pair = getPairDetail(getDb(), Number(id), Number(pairId));
+  const { runId, subjectId, iteration, compare } = await loadDetailRequest(params, searchParams, "pairId");
+  const pair = getPairDetail(getDb(), runId, subjectId);
   if (!pair) notFound();
-  const search = await searchParams;
-  const { iteration } = parseListParams(search);
-  const compare = parseListParams({ iteration: search.compare }).iteration;
 
   return (
     <>

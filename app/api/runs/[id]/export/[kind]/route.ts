@@ -2,13 +2,14 @@
 // judgments and eval (an iteration's judgments or eval results per item, JSONL or CSV).
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { exportEvalJudgmentsPage, exportJudgmentsPage } from "@/lib/db/queries/exports";
+import { exportSampledJudgmentsPage } from "@/lib/db/queries/sampled-judgments";
 import { getRunById } from "@/lib/db/queries/runs";
 import { getIteration } from "@/lib/db/queries/run-work";
 import { runSummaryMarkdown } from "@/lib/exports/summary-report";
 import { streamRows } from "@/lib/exports/tabular";
 import { runView } from "@/lib/runs/run-view";
-import { describeIssues } from "@/lib/validation";
+import { errorResponse } from "@/lib/errors";
+import { describeIssues, fieldErrorsOf } from "@/lib/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -35,10 +36,10 @@ const attachment = (name: string, type: string) => ({
 export async function GET(request: Request, { params }: { params: Promise<{ id: string; kind: string }> }): Promise<Response> {
   const { id, kind } = await params;
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return Response.json({ error: describeIssues(query.error) }, { status: 400 });
+  if (!query.success) return errorResponse("bad_request:export", describeIssues(query.error), { fieldErrors: fieldErrorsOf(query.error) });
   const db = getDb();
   const run = /^\d+$/.test(id) ? getRunById(db, Number(id)) : undefined;
-  if (!run) return Response.json({ error: `No run ${id}` }, { status: 404 });
+  if (!run) return errorResponse("not_found:run", `No run ${id}`);
 
   if (kind === "config") {
     return new Response(`${JSON.stringify(run.config, null, 2)}\n`, {
@@ -51,18 +52,18 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     });
   }
   if (kind !== "judgments" && kind !== "eval")
-    return Response.json({ error: `Unknown export "${kind}" (config, summary, judgments, eval)` }, { status: 404 });
-  if (query.data.iteration === undefined) return Response.json({ error: "iteration is required" }, { status: 400 });
+    return errorResponse("not_found:export", `Unknown export "${kind}" (config, summary, judgments, eval)`);
+  if (query.data.iteration === undefined)
+    return errorResponse("bad_request:export", "iteration is required", { fieldErrors: { iteration: "iteration is required" } });
   const iteration = getIteration(db, run.id, query.data.iteration);
-  if (!iteration) return Response.json({ error: `No iteration ${query.data.iteration} in run ${run.id}` }, { status: 404 });
+  if (!iteration) return errorResponse("not_found:run", `No iteration ${query.data.iteration} in run ${run.id}`);
   const { format } = query.data;
   const type = format === "csv" ? "text/csv; charset=utf-8" : "application/jsonl; charset=utf-8";
   const { pairs, items } = query.data;
   const marked = (kind === "judgments" ? pairs : items) ? "-marked" : "";
   const name = `run-${run.id}-iteration-${iteration.index}-${kind === "eval" ? "eval-results" : "judgments"}${marked}.${format}`;
-  const stream =
-    kind === "judgments"
-      ? streamRows((afterId) => exportJudgmentsPage(db, iteration.id, afterId, 1000, pairs), format)
-      : streamRows((afterId) => exportEvalJudgmentsPage(db, iteration.id, afterId, 1000, items), format);
+  const judgmentKind = kind === "judgments" ? "training" : "eval";
+  const subjects = kind === "judgments" ? pairs : items;
+  const stream = streamRows((afterId) => exportSampledJudgmentsPage(db, judgmentKind, iteration.id, afterId, 1000, subjects), format);
   return new Response(stream, { headers: attachment(name, type) });
 }

@@ -1,6 +1,6 @@
 /**
- * Seeded randomness for SimJudge: a string hash to derive seeds from a request, and a small fast
- * PRNG (mulberry32). Same inputs, same numbers, on every machine.
+ * Seeded randomness for the whole method (selection, filtering, request seeds, bootstraps) and for
+ * SimJudge: a string hash to derive seeds, and a small fast PRNG (mulberry32). Same inputs, same numbers, on every machine.
  */
 
 /** 32-bit FNV-1a hash of the parts, joined with a separator that cannot occur in numbers. */

@@ -1,0 +1,12 @@
+/**
+ * The words of the method, shared by every layer: where the known-better response was shown, and
+ * how a sampled verdict compares with it. The database stores them; the pipeline decides them.
+ */
+
+/** Which response a judge was shown first: y_w as "A" (order AB) or as "B" (order BA). */
+export const POSITIONS = ["A", "B"] as const;
+export type Position = (typeof POSITIONS)[number];
+
+/** How a sampled verdict compares with the known-better response. */
+export const OUTCOMES = ["correct", "wrong", "tie", "unparsed"] as const;
+export type Outcome = (typeof OUTCOMES)[number];

@@ -1,0 +1,78 @@
+/**
+ * The one loop that makes judgments: for every judging unit (a judge prompt in one order, with its
+ * request seed), one call for n samples to the iteration's judge (with its demonstrations),
+ * through the failure guard, the samples turned into rows by the pure interpretSamples, and the
+ * rows written in batches to the kind's table (kept even when the stage stops early). The judge
+ * stage and the evaluation stage both run through it.
+ */
+import { judgeConversation } from "@/lib/pipeline/judge";
+import { interpretSamples, type JudgedSample } from "@/lib/pipeline/judging";
+import type { VerdictRule } from "@/lib/pipeline/parse-verdict";
+import type { Sampling } from "@/lib/pipeline/sampling";
+import type { Position } from "@/lib/pipeline/vocabulary";
+import { insertSampledJudgments, type JudgmentKind, type SampledJudgmentRow } from "@/lib/db/queries/sampled-judgments";
+import { BatchWriter } from "./batch-writer";
+import { guardedCall } from "./call";
+import type { RunContext } from "./context";
+import { runPool } from "./pool";
+
+/** One prompt in one order, with its request seed and the pair or eval item it judges. */
+export type JudgingUnit = { subjectId: number; position: Position; prompt: string; seed: number };
+
+export type JudgingSetup = {
+  judge: { client: ReturnType<RunContext["clients"]["get"]>["client"]; name: string };
+  model: string;
+  demonstrations: readonly { prompt: string; trace: string }[];
+  sampling: Sampling;
+  rule: VerdictRule;
+};
+
+/** Judges every unit and stores its samples in the kind's table for `iterationId`. */
+export async function judgeAndStore(
+  ctx: RunContext,
+  kind: JudgmentKind,
+  iterationId: number,
+  setup: JudgingSetup,
+  units: Iterable<JudgingUnit>,
+): Promise<void> {
+  const writer = new BatchWriter<SampledJudgmentRow>((rows) => insertSampledJudgments(ctx.db, kind, rows));
+  try {
+    await judgeUnits(ctx, setup, units, (unit, samples) =>
+      writer.push(...samples.map((s) => ({ ...s, iterationId, subjectId: unit.subjectId, goodPosition: unit.position }))),
+    );
+  } finally {
+    writer.flush();
+  }
+}
+
+async function judgeUnits(
+  ctx: RunContext,
+  setup: JudgingSetup,
+  units: Iterable<JudgingUnit>,
+  onJudged: (unit: JudgingUnit, samples: JudgedSample[]) => void,
+): Promise<void> {
+  const { judge, sampling } = setup;
+  await runPool(
+    units,
+    ctx.concurrency,
+    async (unit) => {
+      const call = await guardedCall(ctx, judge.name, () =>
+        judge.client.chat({
+          model: setup.model,
+          messages: judgeConversation(unit.prompt, setup.demonstrations),
+          ...sampling,
+          seed: unit.seed,
+          signal: ctx.signal,
+        }),
+      );
+      if (!call.ok && call.action === "skip") return;
+      const samples = interpretSamples(
+        { position: unit.position, n: sampling.n, rule: setup.rule },
+        call.ok ? { ok: true, samples: call.result.samples, usage: call.result.usage } : { ok: false, message: call.message },
+      );
+      onJudged(unit, samples);
+      ctx.progress.advance(sampling.n);
+    },
+    ctx.signal,
+  );
+}
