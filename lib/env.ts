@@ -1,6 +1,11 @@
 /**
- * The server's environment, validated once with zod. Everything configurable through environment
- * variables is read here and nowhere else (API keys excepted: a backend names its own variable).
+ * Where the database lives (DATABASE_URL) and where its migrations are, validated with zod. Other
+ * settings are read where they are used, each by one module: HOST, JUDGE_LAB_ALLOWED_HOSTS and
+ * JUDGE_LAB_TOKEN in lib/access/, PORT in lib/backends/builtin.ts, HF_ENDPOINT and HF_TOKEN in
+ * lib/datasets/hugging-face.ts, JUDGE_LAB_LEASE_MS in lib/runner/lease.ts, JUDGE_LAB_CONFIG in
+ * lib/server-config.ts, and each backend's API key variable (by the name it stores) in lib/inference/
+ * (and whether it is set, in lib/backends/backend-view.ts).
+ * The README's Configuration table lists them all.
  */
 import path from "node:path";
 import { z } from "zod";

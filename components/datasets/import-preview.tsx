@@ -14,9 +14,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { MappingField } from "@/lib/datasets/mapping";
-import { ClampedText } from "./clamped-text";
+import { MappingFields } from "./mapping-fields";
+import { PreviewRows } from "./preview-rows";
 import type { ImportPreview as Preview } from "@/lib/datasets/preview";
 import type { DatasetKind } from "@/lib/db/schema";
 
@@ -143,31 +143,14 @@ export function ImportPreview({ stageId, onImport }: { stageId: string; onImport
         </Field>
       </div>
 
-      <fieldset className="grid gap-3">
-        <legend className="mb-2 text-sm font-medium">Columns</legend>
-        {data.mappingError ? <InlineAlert tone="warning">{data.mappingError.message}</InlineAlert> : null}
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {fields.map(({ field, label, hint }) => (
-            <Field key={field} id={`map-${field}`} label={label} hint={hint} error={fieldErrors[field]}>
-              {(control) => (
-                <NativeSelect
-                  {...control}
-                  value={mapping?.[field] ?? ""}
-                  onChange={(e) => setMapping({ ...mapping, [field]: e.target.value })}
-                >
-                  <option value="">(none)</option>
-                  {data.columns.map((column) => (
-                    <option key={column} value={column}>
-                      {column}
-                    </option>
-                  ))}
-                </NativeSelect>
-              )}
-            </Field>
-          ))}
-        </div>
-        <p className="text-xs text-muted-foreground">Columns not mapped are kept with each item as metadata.</p>
-      </fieldset>
+      <MappingFields
+        fields={fields}
+        columns={data.columns}
+        mapping={mapping}
+        onChange={setMapping}
+        fieldErrors={fieldErrors}
+        warning={data.mappingError?.message ?? null}
+      />
 
       <Field id="description" label="Description (optional)">
         {(control) => <Input {...control} value={description} onChange={(e) => setDescription(e.target.value)} />}
@@ -179,55 +162,7 @@ export function ImportPreview({ stageId, onImport }: { stageId: string; onImport
         </InlineAlert>
       ) : null}
 
-      {data.rows.length > 0 ? (
-        <div className="grid gap-2">
-          <h3 className="text-sm font-medium">First {data.rows.length} rows as they will be stored</h3>
-          <Table aria-label="Preview">
-            <TableHeader>
-              <TableRow>
-                <TableHead>Id</TableHead>
-                {showPairs ? <TableHead>Subset</TableHead> : <TableHead>Category</TableHead>}
-                <TableHead>{showPairs ? "Prompt" : "Instruction"}</TableHead>
-                {showPairs ? <TableHead>Chosen</TableHead> : hasBaseline ? <TableHead>Baseline response</TableHead> : null}
-                {showPairs ? <TableHead>Rejected</TableHead> : null}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.rows.map((row) => (
-                <TableRow key={row.index}>
-                  {row.problems.length > 0 || row.skipped ? (
-                    <TableCell
-                      colSpan={showPairs ? 5 : hasBaseline ? 4 : 3}
-                      className={row.skipped ? "text-muted-foreground" : "text-destructive"}
-                    >
-                      Row {row.index}:{" "}
-                      {row.skipped ? "a tie; skipped and counted" : row.problems.map((p) => `${p.field} ${p.message}`).join("; ")}
-                    </TableCell>
-                  ) : (
-                    <>
-                      <TableCell className="font-mono text-xs">{row.sourceId}</TableCell>
-                      <TableCell className="text-xs">{showPairs ? row.subset : (row.category ?? "—")}</TableCell>
-                      <TableCell className="min-w-56 max-w-sm text-xs">
-                        <ClampedText text={row.prompt} />
-                      </TableCell>
-                      {showPairs || hasBaseline ? (
-                        <TableCell className="min-w-44 max-w-xs text-xs">
-                          <ClampedText text={row.chosen ?? "—"} />
-                        </TableCell>
-                      ) : null}
-                      {showPairs ? (
-                        <TableCell className="min-w-44 max-w-xs text-xs">
-                          <ClampedText text={row.rejected} />
-                        </TableCell>
-                      ) : null}
-                    </>
-                  )}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      ) : null}
+      {data.rows.length > 0 ? <PreviewRows rows={data.rows} showPairs={showPairs} hasBaseline={hasBaseline} /> : null}
 
       {startFailure ? <InlineAlert tone="error">{startFailure.message}</InlineAlert> : null}
       <div>

@@ -5,20 +5,15 @@
  * (ready to preview) or a download job to follow.
  */
 import { useMutation } from "@tanstack/react-query";
-import { FileUp, Globe, HardDrive, Loader2, Sparkles } from "lucide-react";
+import { FileUp, Globe, HardDrive, Sparkles } from "lucide-react";
 import { useState } from "react";
 import { useDropzone } from "react-dropzone";
 import { stageServerPathAction, startDownloadAction } from "@/app/datasets/actions";
 import { InlineAlert } from "@/components/feedback/inline-alert";
 import { useServerAction } from "@/components/feedback/use-server-action";
-import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { ProgressBar } from "@/components/ui/progress-bar";
-import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { REWARDBENCH_PRESET } from "@/lib/datasets/presets";
+import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { SERVER_UNREACHABLE, type ActionResult } from "@/lib/errors";
-import { formatBytes } from "@/lib/format/numbers";
+import { HubTab, ServerPathTab, UploadTab, UrlTab } from "./source-tabs";
 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 
@@ -96,157 +91,13 @@ export function SourcePicker({ onStaged, onDownload }: { onStaged: (stageId: str
           </TabsTrigger>
         </TabsList>
 
-        <TabsContent value="upload">
-          <div
-            {...dropzone.getRootProps()}
-            className={`flex cursor-pointer flex-col items-center gap-2 rounded-lg border-2 border-dashed px-6 py-10 text-center transition-colors ${dropzone.isDragActive ? "border-primary bg-primary/5" : "hover:bg-muted/50"}`}
-          >
-            <input {...dropzone.getInputProps()} aria-label="File to import" data-testid="upload-input" />
-            <FileUp className="size-7 text-muted-foreground" aria-hidden />
-            <p className="text-sm font-medium">
-              {dropzone.isDragActive ? "Drop the file to upload it" : "Drop a file here, or click to choose one"}
-            </p>
-            <p className="text-xs text-muted-foreground">
-              JSONL, JSON, CSV or parquet, optionally gzipped (.gz). Large files stream to disk.
-            </p>
-          </div>
-          {upload ? (
-            <div className="mt-3 grid gap-1.5">
-              <div className="flex justify-between text-sm">
-                <span>Uploading {upload.name}…</span>
-                <span className="tabular-nums text-muted-foreground">
-                  {formatBytes(upload.loaded)} of {formatBytes(upload.total)}
-                </span>
-              </div>
-              <ProgressBar value={upload.total ? upload.loaded / upload.total : null} label="Upload progress" />
-            </div>
-          ) : null}
-        </TabsContent>
+        <UploadTab upload={upload} dropzone={dropzone} />
 
-        <TabsContent value="path">
-          <form
-            className="grid gap-3 md:max-w-2xl"
-            onSubmit={(event) => {
-              event.preventDefault();
-              staging.mutate({ filePath });
-            }}
-          >
-            <Field
-              id="filePath"
-              label="Path of a file on the server"
-              hint="Read where it is, nothing is copied. For large files on the same machine."
-              error={errors.filePath}
-            >
-              {(control) => (
-                <Input
-                  {...control}
-                  value={filePath}
-                  onChange={(e) => setFilePath(e.target.value)}
-                  placeholder="/data/rewardbench.jsonl"
-                  className="font-mono"
-                  spellCheck={false}
-                />
-              )}
-            </Field>
-            <div>
-              <Button type="submit" disabled={staging.isPending}>
-                {staging.isPending ? <Loader2 className="animate-spin" /> : null} Use this file
-              </Button>
-            </div>
-          </form>
-        </TabsContent>
+        <ServerPathTab filePath={filePath} setFilePath={setFilePath} errors={errors} staging={staging} />
 
-        <TabsContent value="url">
-          <form
-            className="grid gap-3 md:max-w-2xl"
-            onSubmit={(event) => {
-              event.preventDefault();
-              downloading.mutate({ type: "url", url });
-            }}
-          >
-            <Field id="url" label="URL of the file" hint="Downloaded by the server, then previewed." error={errors.url}>
-              {(control) => (
-                <Input
-                  {...control}
-                  value={url}
-                  onChange={(e) => setUrl(e.target.value)}
-                  placeholder="https://example.com/pairs.jsonl.gz"
-                  className="font-mono"
-                  spellCheck={false}
-                />
-              )}
-            </Field>
-            <div>
-              <Button type="submit" disabled={downloading.isPending}>
-                {downloading.isPending ? <Loader2 className="animate-spin" /> : null} Download
-              </Button>
-            </div>
-          </form>
-        </TabsContent>
+        <UrlTab url={url} setUrl={setUrl} errors={errors} downloading={downloading} />
 
-        <TabsContent value="hf">
-          <form
-            className="grid gap-3"
-            onSubmit={(event) => {
-              event.preventDefault();
-              downloading.mutate({ type: "hf", ...hub });
-            }}
-          >
-            <div>
-              <Button
-                variant="outline"
-                onClick={() => {
-                  setHub({ repo: REWARDBENCH_PRESET.repo, config: REWARDBENCH_PRESET.config, split: REWARDBENCH_PRESET.split });
-                  downloading.mutate({
-                    type: "hf",
-                    repo: REWARDBENCH_PRESET.repo,
-                    config: REWARDBENCH_PRESET.config,
-                    split: REWARDBENCH_PRESET.split,
-                  });
-                }}
-              >
-                <Sparkles /> RewardBench (allenai/reward-bench, filtered split)
-              </Button>
-            </div>
-            <div className="grid gap-3 md:grid-cols-[2fr_1fr_1fr]">
-              <Field id="repo" label="Dataset (owner/name)" error={errors.repo}>
-                {(control) => (
-                  <Input
-                    {...control}
-                    value={hub.repo}
-                    onChange={(e) => setHub({ ...hub, repo: e.target.value })}
-                    placeholder="allenai/reward-bench"
-                    className="font-mono"
-                  />
-                )}
-              </Field>
-              <Field id="config" label="Config" error={errors.config}>
-                {(control) => (
-                  <Input
-                    {...control}
-                    value={hub.config}
-                    onChange={(e) => setHub({ ...hub, config: e.target.value })}
-                    className="font-mono"
-                  />
-                )}
-              </Field>
-              <Field id="split" label="Split" error={errors.split}>
-                {(control) => (
-                  <Input {...control} value={hub.split} onChange={(e) => setHub({ ...hub, split: e.target.value })} className="font-mono" />
-                )}
-              </Field>
-            </div>
-            <p className="text-xs text-muted-foreground">
-              Downloads the dataset&apos;s parquet files from the hub (HF_ENDPOINT, default huggingface.co), with HF_TOKEN for gated or
-              private datasets.
-            </p>
-            <div>
-              <Button type="submit" disabled={downloading.isPending}>
-                {downloading.isPending ? <Loader2 className="animate-spin" /> : null} Download from the hub
-              </Button>
-            </div>
-          </form>
-        </TabsContent>
+        <HubTab hub={hub} setHub={setHub} errors={errors} downloading={downloading} />
       </Tabs>
       {failure ? <InlineAlert tone="error">{failure.message}</InlineAlert> : null}
     </div>

@@ -1,6 +1,5 @@
 // The results part of a trace list (training pairs or eval items): how many (subject, order)
 // groups match and for which judge, the list itself (or an empty state), and the pages.
-import type { ReactNode } from "react";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { Pagination } from "@/components/shell/pagination";
 import type { JudgmentGroup } from "@/lib/db/queries/traces";
@@ -8,39 +7,36 @@ import { formatCount } from "@/lib/format/numbers";
 import { hasFilters, listSearch, type ListParams } from "@/lib/traces/list-params";
 import { GroupList } from "./group-list";
 
+/** `set` is the eval set of an item list (absent for training pairs). */
 export function GroupResults({
-  kind,
+  runId,
+  iteration,
+  set,
   rows,
   total,
   list,
-  base,
-  scope,
-  judgeModel,
-  iterationIndex,
   pageSize,
-  storageKey,
-  exportHref,
 }: {
-  kind: "pair" | "item";
+  runId: number;
+  iteration: { index: number; judgeModel: string };
+  set?: { id: number; name: string };
   rows: JudgmentGroup[];
   total: number;
   list: ListParams;
-  /** The list's path; a row opens `${base}/<id>`. */
-  base: string;
-  /** What the count is of, after the number (the eval set, the iteration). */
-  scope: ReactNode;
-  judgeModel: string;
-  iterationIndex: number;
   pageSize: number;
-  storageKey: string;
-  exportHref: string;
 }) {
+  const kind = set ? "item" : "pair";
   const [one, many] = kind === "pair" ? ["pair-order", "pair-orders"] : ["item-order", "item-orders"];
+  const base = `/runs/${runId}/${set ? "eval" : "pairs"}`;
+  const iterationIndex = iteration.index;
+  const scope = set ? `${set.name}, iteration ${iteration.index}` : `iteration ${iteration.index}`;
+  const storageKey = set ? `marks:run-${runId}:eval:${set.id}:${iteration.index}` : `marks:run-${runId}:pairs:${iteration.index}`;
+  const exportHref = `/api/runs/${runId}/export/${set ? "eval" : "judgments"}?iteration=${iteration.index}`;
   return (
     <>
       <p className="text-sm text-muted-foreground" data-testid="group-count" aria-live="polite">
         {formatCount(total)} {total === 1 ? one : many}
-        {hasFilters(list) ? " match" : ""} · {scope}, judge <span className="font-mono text-xs">{judgeModel}</span>
+        {hasFilters(list) ? " match" : ""} · {scope}, judge <span className="font-mono text-xs">{iteration.judgeModel}</span>
       </p>
       {rows.length === 0 ? (
         <EmptyState title={kind === "pair" ? "No pairs match" : "No items match"}>Loosen a filter or clear them all.</EmptyState>

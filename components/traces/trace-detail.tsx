@@ -11,7 +11,7 @@ import { LabelledSelect } from "@/components/ui/labelled-select";
 import type { JudgmentDetail } from "@/lib/db/queries/traces";
 import { verdictMatrix } from "@/lib/traces/verdict-matrix";
 import { JudgmentCard } from "./judgment-card";
-import { TraceText } from "./trace-text";
+import { ResponseCards } from "./response-cards";
 import { useListKeys } from "./use-list-keys";
 import { VerdictMatrixTable } from "./verdict-matrix-table";
 
@@ -24,19 +24,18 @@ function setUrlParam(name: string, value: string | null) {
   window.history.replaceState(null, "", url);
 }
 
+/** `detail`: the pair's or item's judgments and the run's iterations; `shown`: the iteration and comparison in the URL. */
 export function TraceDetail({
   responses,
-  judgments,
-  iterations,
-  initialIteration,
-  initialCompare,
+  detail: { judgments, iterations },
+  shown,
 }: {
   responses: [Response, Response];
-  judgments: JudgmentDetail[];
-  iterations: { index: number; judgeModel: string }[];
-  initialIteration: number | null;
-  initialCompare: number | null;
+  detail: { judgments: JudgmentDetail[]; iterations: { index: number; judgeModel: string }[] };
+  shown: { iteration: number | undefined; compare: number | undefined };
 }) {
+  const initialIteration = shown.iteration ?? null;
+  const initialCompare = shown.compare ?? null;
   const [raw, setRaw] = useState(false);
   const judged = useMemo(() => [...new Set(judgments.map((j) => j.iteration))].sort((a, b) => a - b), [judgments]);
   const latest = judged[judged.length - 1] ?? 0;
@@ -66,23 +65,7 @@ export function TraceDetail({
         </label>
       </div>
 
-      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-        {responses.map((response) => (
-          <Card key={response.title} className="min-w-0">
-            <CardHeader>
-              <CardTitle>{response.title}</CardTitle>
-              <CardDescription>{response.hint}</CardDescription>
-            </CardHeader>
-            <CardContent>
-              {response.text === null ? (
-                <p className="text-sm text-muted-foreground">None: this pair was dropped before a worse response was written.</p>
-              ) : (
-                <TraceText text={response.text} raw={raw} />
-              )}
-            </CardContent>
-          </Card>
-        ))}
-      </div>
+      <ResponseCards responses={responses} raw={raw} />
 
       <Card>
         <CardHeader>

@@ -4,7 +4,7 @@
  * table for one metric with one column per run, so the chart, its tooltip and its CSV agree.
  */
 import type { IterationSummary } from "@/lib/db/queries/run-summary";
-import { pooledRewardBench } from "@/lib/db/queries/run-summary";
+import { pooledRewardBench } from "@/lib/metrics/rewardbench-scores";
 import { REWARDBENCH_SECTIONS } from "@/lib/metrics";
 import type { ChartTable } from "./run-chart-data";
 

@@ -6,15 +6,18 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { formatBytes } from "./source-file";
+import { AppError } from "@/lib/errors";
 
 export const MAX_DOWNLOAD_BYTES = 50 * 1024 ** 3;
 
-export class DownloadError extends Error {
+/** A download that failed: the server's status (when it answered) and what happened, in words. */
+export class DownloadError extends AppError {
   constructor(
     message: string,
-    readonly status?: number,
+    /** The HTTP status the server answered, when it answered. */
+    readonly remoteStatus?: number,
   ) {
-    super(message);
+    super("unavailable:dataset", message);
     this.name = "DownloadError";
   }
 }

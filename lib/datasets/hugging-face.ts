@@ -11,6 +11,7 @@ import { downloadToFile, DownloadError, type DownloadProgress } from "./download
 export const DEFAULT_HF_ENDPOINT = "https://huggingface.co";
 
 import type { HfDatasetRef } from "./presets";
+import { AppError } from "@/lib/errors";
 
 export { REWARDBENCH_PRESET, type HfDatasetRef } from "./presets";
 
@@ -23,12 +24,13 @@ export const hfRefSchema = z.object({
   split: z.string().trim().min(1, "Enter a split, e.g. train").max(200),
 });
 
-export class HubError extends Error {
+/** The hub refused or lacks what was asked (a missing split, a gated dataset), naming the field when one is wrong. */
+export class HubError extends AppError {
   constructor(
     message: string,
     readonly field?: "repo" | "config" | "split",
   ) {
-    super(message);
+    super("bad_request:dataset", message, field ? { fieldErrors: { [field]: message } } : undefined);
     this.name = "HubError";
   }
 }
@@ -109,9 +111,9 @@ export async function downloadHubDataset(
       });
       doneBytes += bytes;
     } catch (error) {
-      if (error instanceof DownloadError && (error.status === 401 || error.status === 403)) {
+      if (error instanceof DownloadError && (error.remoteStatus === 401 || error.remoteStatus === 403)) {
         throw new HubError(
-          `The hub refused to serve ${ref.repo}'s parquet file ${index + 1} (${error.status}); set HF_TOKEN for gated or private datasets`,
+          `The hub refused to serve ${ref.repo}'s parquet file ${index + 1} (${error.remoteStatus}); set HF_TOKEN for gated or private datasets`,
           "repo",
         );
       }

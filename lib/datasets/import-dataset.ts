@@ -1,5 +1,5 @@
 /**
- * Imports a dataset, all or nothing, in constant memory (DESIGN.md, datasets):
+ * Imports a dataset, all or nothing, in constant memory (docs/architecture.md, "Datasets"):
  * 1. resolve the column mapping (detected from the first rows, overridden by the caller);
  * 2. check pass: stream every row, validate it, hash it; collect the first 20 problems (each naming
  *    the file, the line or row, and the field) and count them all; nothing is written;

@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import { createGunzip } from "node:zlib";
 import { formatBytes } from "@/lib/format/numbers";
+import { AppError } from "@/lib/errors";
 
 export { formatBytes };
 
@@ -24,9 +25,10 @@ export type SourceFile = {
 /** Decompressed bytes allowed per file (gzip bombs stop here). */
 export const MAX_DECOMPRESSED_BYTES = 20 * 1024 ** 3;
 
-export class SourceError extends Error {
+/** A source file that cannot be read as a dataset (its message names the file and what is wrong). */
+export class SourceError extends AppError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super("bad_request:dataset", message, options);
     this.name = "SourceError";
   }
 }

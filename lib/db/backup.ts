@@ -3,6 +3,7 @@
  * taken from one read transaction (WAL lets writers go on meanwhile), so it is a consistent
  * snapshot of the moment it started. The copy is then checked (quick_check) before it is reported.
  */
+import "./server-only";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";

@@ -4,6 +4,7 @@
  * applies pending migrations from drizzle/.
  * One connection per process, cached on globalThis so hot reloads and route bundles share it.
  */
+import "./server-only";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";

@@ -3,6 +3,7 @@
  * second (judgments, eval judgments): one statement compiled once and run per row inside a
  * transaction is SQLite's fastest way to insert, and skips building SQL text for every batch.
  */
+import "./server-only";
 import type Database from "better-sqlite3";
 import type { Db } from "./client";
 

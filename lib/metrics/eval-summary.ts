@@ -7,7 +7,7 @@
  */
 import { accuracyWithInterval, type Accuracy } from "./accuracy";
 import { cohensKappa, type Kappa } from "./cohens-kappa";
-import { itemScore, voteOf, type Vote } from "./item-score";
+import { itemScore, type Vote } from "./item-score";
 import { lengthBias, type LengthBias } from "./length-bias";
 import { aPositionRate, positionBias, preferenceOf, type PositionBias, type Preference } from "./position-bias";
 import { judgmentRates, type JudgmentRates } from "./rates";

@@ -60,3 +60,17 @@ export function rewardBenchScores(results: readonly SubsetResult[]): RewardBench
     overallPartial: scored.length < REWARDBENCH_SECTIONS.length || partialSections.length > 0,
   };
 }
+
+/** RewardBench over several eval sets together: their subsets' items and scores pooled, then scored as one. */
+export function pooledRewardBench(sets: readonly { subsets: readonly SubsetResult[] }[]): RewardBenchReport {
+  const merged = new Map<string, SubsetResult>();
+  for (const set of sets) {
+    for (const s of set.subsets) {
+      const entry = merged.get(s.subset) ?? { subset: s.subset, items: 0, scoreSum: 0 };
+      entry.items += s.items;
+      entry.scoreSum += s.scoreSum;
+      merged.set(s.subset, entry);
+    }
+  }
+  return rewardBenchScores([...merged.values()]);
+}

@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { majorityScore, type Vote } from "./item-score";
 import { rewardBenchScores, type RewardBenchReport } from "./rewardbench-scores";
+import { AppError } from "@/lib/errors";
 
 const resultLineSchema = z
   .object({
@@ -25,12 +26,12 @@ const resultLineSchema = z
 
 export type ResultProblem = { line: number; field: string; message: string };
 
-export class ResultsError extends Error {
+export class ResultsError extends AppError {
   constructor(
     readonly problems: ResultProblem[],
     readonly total: number,
   ) {
-    super(`${total} problem${total === 1 ? "" : "s"} in the results; nothing was scored`);
+    super("bad_request:run", `${total} problem${total === 1 ? "" : "s"} in the results; nothing was scored`);
     this.name = "ResultsError";
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Drives one run through the paper's stages (DESIGN.md "Stages of one run"): select instructions,
+ * Drives one run through the paper's stages (docs/architecture.md, "Stages"): select instructions,
  * build pairs, then for each iteration i: evaluate judge i, and while i < iterations: judge the
  * pairs, filter, train judge i+1. Every stage first looks at the rows that exist, so calling this
  * again after a pause, a crash or a restart continues where the run stopped. The caller holds the

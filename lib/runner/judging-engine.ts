@@ -5,10 +5,12 @@
  * rows written in batches to the kind's table (kept even when the stage stops early). The judge
  * stage and the evaluation stage both run through it.
  */
-import { judgeConversation } from "@/lib/pipeline/judge";
+import { getJudgmentTraces } from "@/lib/db/queries/run-work";
+import type { IterationRow } from "@/lib/db/schema";
+import { judgeConversation, judgePromptFor } from "@/lib/pipeline/judge";
 import { interpretSamples, type JudgedSample } from "@/lib/pipeline/judging";
 import type { VerdictRule } from "@/lib/pipeline/parse-verdict";
-import type { Sampling } from "@/lib/pipeline/sampling";
+import { samplingOf, type Sampling } from "@/lib/pipeline/sampling";
 import type { Position } from "@/lib/pipeline/vocabulary";
 import { insertSampledJudgments, type JudgmentKind, type SampledJudgmentRow } from "@/lib/db/queries/sampled-judgments";
 import { BatchWriter } from "./batch-writer";
@@ -26,6 +28,27 @@ export type JudgingSetup = {
   sampling: Sampling;
   rule: VerdictRule;
 };
+
+/** The judge of an iteration (with its demonstrations), sampled and read as the run's config says for training or evaluation. */
+export function judgingSetupFor(ctx: RunContext, iteration: IterationRow, purpose: "training" | "evaluation"): JudgingSetup {
+  const group = purpose === "training" ? ctx.config.judging : ctx.config.evaluation;
+  return {
+    judge: ctx.clients.get(iteration.judgeBackendId!),
+    model: iteration.judgeModel,
+    demonstrations: demonstrationsFor(ctx, iteration),
+    sampling: samplingOf(group, group.samples),
+    rule: group.verdictRule,
+  };
+}
+
+/** The demonstrations an in-context judge sees before each prompt. */
+export function demonstrationsFor(ctx: RunContext, iteration: IterationRow): { prompt: string; trace: string }[] {
+  const ids = iteration.demonstrationJudgmentIds ?? [];
+  return getJudgmentTraces(ctx.db, ids).map((d) => ({
+    prompt: judgePromptFor(ctx.config.prompts.judge, d.instruction, d.goodResponse, d.worseResponse, d.goodPosition),
+    trace: d.trace,
+  }));
+}
 
 /** Judges every unit and stores its samples in the kind's table for `iterationId`. */
 export async function judgeAndStore(

@@ -8,7 +8,6 @@ import { findRunConfig, getRunById, listRunEvents } from "@/lib/db/queries/runs"
 import {
   iterationSummaries,
   pairCounts,
-  pooledRewardBench,
   tokensByStage,
   type IterationSummary,
   type PairCounts,
@@ -16,7 +15,7 @@ import {
 } from "@/lib/db/queries/run-summary";
 import { countRunInstructions } from "@/lib/db/queries/run-work";
 import type { RunRow } from "@/lib/db/schema";
-import type { RewardBenchReport } from "@/lib/metrics";
+import { pooledRewardBench, type RewardBenchReport } from "@/lib/metrics";
 import type { RunConfig } from "@/lib/pipeline/run-config";
 import type { ProgressSnapshot } from "@/lib/runner/progress";
 

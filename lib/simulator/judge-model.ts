@@ -1,5 +1,5 @@
 /**
- * SimJudge's judge: a logistic model over four features (DESIGN.md, SimJudge). With weights w and
+ * SimJudge's judge: a logistic model over four features (docs/architecture.md, "SimJudge"). With weights w and
  * features f = [Δcoverage, Δdrift, Δlength, 1] for (question, A, B), P(verdict A) = sigmoid(w·f),
  * sharpened or flattened by temperature. The seed weights lean on length and on the constant
  * (position A) more than on coverage, so the seed judge is biased and often wrong, as real seed

@@ -1,6 +1,6 @@
 /**
  * What SimJudge "reads" in a text: its content terms (lowercased words minus stop words, Porter-
- * stemmed), and the judge features built from them (DESIGN.md, SimJudge): for a question x and a
+ * stemmed), and the judge features built from them (docs/architecture.md, "SimJudge"): for a question x and a
  * response r, coverage(r) = share of x's key terms found in r, drift(r) = share of r's terms not
  * in x, length(r) = log of its word count. Pure functions; nothing here knows which answer is right.
  */

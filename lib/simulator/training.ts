@@ -1,6 +1,6 @@
 /**
  * SimJudge's fine-tuning: fits the judge's four weights to a training file by logistic regression,
- * starting from the current weights (DESIGN.md, SimJudge). Features are recomputed from each
+ * starting from the current weights (docs/architecture.md, "SimJudge"). Features are recomputed from each
  * example's judge prompt; the label is the verdict in its assistant turn (SFT) or the verdict of
  * the chosen trace over the rejected one (DPO). Correct, balanced traces raise the weight of
  * coverage and drift and shrink length and position; wrong traces teach the opposite. Nothing here

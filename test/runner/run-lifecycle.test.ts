@@ -1,7 +1,7 @@
 // A run end to end against a real SimJudge over HTTP on a real SQLite file: it completes with
 // exactly the expected rows, the same seed gives the same results, pause stops it and resume
 // finishes it without duplicates, two drivers never drive one run, a broken backend pauses it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { acquireRunLease, getRunById, releaseRunLease } from "@/lib/db/queries/runs";
@@ -10,23 +10,11 @@ import { evalJudgments, evalResults, iterations, judgments, trainingJobs } from 
 import { pauseRun, resumeRun } from "@/lib/runner/control";
 import { driveWithLease } from "@/lib/runner/lease";
 import { launchRun } from "@/lib/runner/launch";
-import { startSimJudge, type TestSimJudge } from "../helpers/simjudge";
-import { prepareRunDb, smallConfig } from "../helpers/run-fixture";
-import { createTempDb, type TempDb } from "../helpers/temp-db";
+import { smallConfig } from "../helpers/run-fixture";
+import { simRunSuite } from "../helpers/sim-run-suite";
 
-let sim: TestSimJudge;
-let temp: TempDb;
+const suite = simRunSuite();
 const fast = { clientOptions: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 2 } };
-
-beforeAll(async () => {
-  sim = await startSimJudge();
-  temp = createTempDb();
-  await prepareRunDb(temp.db, sim.url);
-}, 30_000);
-afterAll(async () => {
-  temp.close();
-  await sim.close();
-});
 
 const count = (db: Db, query: ReturnType<typeof sql>) => db.get<{ n: number }>(query)!.n;
 
@@ -77,96 +65,101 @@ describe("a run", () => {
   let firstRunId: number;
 
   it("completes with exactly the expected rows", async () => {
-    firstRunId = launchRun(temp.db, smallConfig()).id;
-    const status = await driveWithLease(temp.db, firstRunId, fast).status;
+    firstRunId = launchRun(suite.temp.db, smallConfig()).id;
+    const status = await driveWithLease(suite.temp.db, firstRunId, fast).status;
     expect(status).toBe("completed");
-    expect(getRunById(temp.db, firstRunId)).toMatchObject({ status: "completed", statusReason: null });
-    expectExactRows(temp.db, firstRunId);
+    expect(getRunById(suite.temp.db, firstRunId)).toMatchObject({ status: "completed", statusReason: null });
+    expectExactRows(suite.temp.db, firstRunId);
   }, 60_000);
 
   it("gives the same results for the same config and seed", async () => {
-    const second = launchRun(temp.db, smallConfig({ name: "again" })).id;
-    expect(await driveWithLease(temp.db, second, fast).status).toBe("completed");
-    expect(verdictsOf(temp.db, second)).toEqual(verdictsOf(temp.db, firstRunId));
-    expect(scoresOf(temp.db, second)).toEqual(scoresOf(temp.db, firstRunId));
-    expect(verdictsOf(temp.db, second).length).toBeGreaterThan(100);
+    const second = launchRun(suite.temp.db, smallConfig({ name: "again" })).id;
+    expect(await driveWithLease(suite.temp.db, second, fast).status).toBe("completed");
+    expect(verdictsOf(suite.temp.db, second)).toEqual(verdictsOf(suite.temp.db, firstRunId));
+    expect(scoresOf(suite.temp.db, second)).toEqual(scoresOf(suite.temp.db, firstRunId));
+    expect(verdictsOf(suite.temp.db, second).length).toBeGreaterThan(100);
   }, 60_000);
 
   it("stops at once when paused, and resume finishes it with no duplicate and no gap", async () => {
-    await fetch(`${sim.url}/simjudge/models/simjudge-base/faults`, { method: "PUT", body: JSON.stringify({ latencyMs: 15 }) });
+    await fetch(`${suite.sim.url}/simjudge/models/simjudge-base/faults`, { method: "PUT", body: JSON.stringify({ latencyMs: 15 }) });
     try {
-      const runId = launchRun(temp.db, smallConfig({ name: "paused" })).id;
-      const drive = driveWithLease(temp.db, runId, { ...fast, concurrency: 4 });
+      const runId = launchRun(suite.temp.db, smallConfig({ name: "paused" })).id;
+      const drive = driveWithLease(suite.temp.db, runId, { ...fast, concurrency: 4 });
       const judged = () =>
-        count(temp.db, sql`select count(*) as n from judgments j join iterations i on i.id = j.iteration_id where i.run_id = ${runId}`);
+        count(
+          suite.temp.db,
+          sql`select count(*) as n from judgments j join iterations i on i.id = j.iteration_id where i.run_id = ${runId}`,
+        );
       while (judged() < 10) await new Promise((r) => setTimeout(r, 20));
       const started = Date.now();
-      pauseRun(temp.db, runId);
+      pauseRun(suite.temp.db, runId);
       expect(await drive.status).toBe("paused");
       expect(Date.now() - started).toBeLessThan(1500);
       const atPause = judged();
       await new Promise((r) => setTimeout(r, 300));
       expect(judged()).toBe(atPause);
-      expect(getRunById(temp.db, runId)).toMatchObject({ status: "paused", statusReason: "Paused by the user" });
-      resumeRun(temp.db, runId);
-      expect(await driveWithLease(temp.db, runId, fast).status).toBe("completed");
-      expectExactRows(temp.db, runId);
-      expect(scoresOf(temp.db, runId)).toEqual(scoresOf(temp.db, firstRunId));
+      expect(getRunById(suite.temp.db, runId)).toMatchObject({ status: "paused", statusReason: "Paused by the user" });
+      resumeRun(suite.temp.db, runId);
+      expect(await driveWithLease(suite.temp.db, runId, fast).status).toBe("completed");
+      expectExactRows(suite.temp.db, runId);
+      expect(scoresOf(suite.temp.db, runId)).toEqual(scoresOf(suite.temp.db, firstRunId));
     } finally {
-      await fetch(`${sim.url}/simjudge/models/simjudge-base/faults`, { method: "PUT", body: "null" });
+      await fetch(`${suite.sim.url}/simjudge/models/simjudge-base/faults`, { method: "PUT", body: "null" });
     }
   }, 60_000);
 
   it("is driven by one process at a time", async () => {
-    const runId = launchRun(temp.db, smallConfig({ name: "two drivers" })).id;
-    const first = driveWithLease(temp.db, runId, { ...fast, owner: "process-one" });
-    const second = driveWithLease(temp.db, runId, { ...fast, owner: "process-two" });
+    const runId = launchRun(suite.temp.db, smallConfig({ name: "two drivers" })).id;
+    const first = driveWithLease(suite.temp.db, runId, { ...fast, owner: "process-one" });
+    const second = driveWithLease(suite.temp.db, runId, { ...fast, owner: "process-two" });
     expect(await second.status).toBe("not_acquired");
     expect(await first.status).toBe("completed");
   }, 60_000);
 
   it("hands a lease over only once it has expired", () => {
-    const runId = launchRun(temp.db, smallConfig({ name: "lease" })).id;
-    expect(acquireRunLease(temp.db, runId, "a", 60_000)).toBe(true);
-    expect(acquireRunLease(temp.db, runId, "b", 60_000)).toBe(false);
-    expect(acquireRunLease(temp.db, runId, "a", 60_000)).toBe(true); // renewing our own
-    releaseRunLease(temp.db, runId, "a");
-    expect(acquireRunLease(temp.db, runId, "c", 1)).toBe(true);
+    const runId = launchRun(suite.temp.db, smallConfig({ name: "lease" })).id;
+    expect(acquireRunLease(suite.temp.db, runId, "a", 60_000)).toBe(true);
+    expect(acquireRunLease(suite.temp.db, runId, "b", 60_000)).toBe(false);
+    expect(acquireRunLease(suite.temp.db, runId, "a", 60_000)).toBe(true); // renewing our own
+    releaseRunLease(suite.temp.db, runId, "a");
+    expect(acquireRunLease(suite.temp.db, runId, "c", 1)).toBe(true);
     const until = Date.now() + 5;
     while (Date.now() < until) {
       // let the 1 ms lease expire
     }
-    expect(acquireRunLease(temp.db, runId, "d", 60_000)).toBe(true);
+    expect(acquireRunLease(suite.temp.db, runId, "d", 60_000)).toBe(true);
   });
 
   it("pauses with the reason when the backend refuses its requests", async () => {
-    await fetch(`${sim.url}/simjudge/models/simjudge-base/faults`, {
+    await fetch(`${suite.sim.url}/simjudge/models/simjudge-base/faults`, {
       method: "PUT",
       body: JSON.stringify({ errorRate: 1, errorStatuses: [401] }),
     });
     try {
-      const runId = launchRun(temp.db, smallConfig({ name: "refused" })).id;
-      expect(await driveWithLease(temp.db, runId, fast).status).toBe("paused");
-      expect(getRunById(temp.db, runId)!.statusReason).toMatch(/^sim: Authentication failed \(401\)/);
+      const runId = launchRun(suite.temp.db, smallConfig({ name: "refused" })).id;
+      expect(await driveWithLease(suite.temp.db, runId, fast).status).toBe("paused");
+      expect(getRunById(suite.temp.db, runId)!.statusReason).toMatch(/^sim: Authentication failed \(401\)/);
     } finally {
-      await fetch(`${sim.url}/simjudge/models/simjudge-base/faults`, { method: "PUT", body: "null" });
+      await fetch(`${suite.sim.url}/simjudge/models/simjudge-base/faults`, { method: "PUT", body: "null" });
     }
   }, 30_000);
 
   it("pauses after repeated failures instead of burning the budget, and resumes when the backend is back", async () => {
-    const runId = launchRun(temp.db, smallConfig({ name: "flaky" })).id;
-    await fetch(`${sim.url}/simjudge/models/simjudge-base/faults`, {
+    const runId = launchRun(suite.temp.db, smallConfig({ name: "flaky" })).id;
+    await fetch(`${suite.sim.url}/simjudge/models/simjudge-base/faults`, {
       method: "PUT",
       body: JSON.stringify({ errorRate: 1, errorStatuses: [503], retryAfterSeconds: 0 }),
     });
     try {
-      expect(await driveWithLease(temp.db, runId, { ...fast, concurrency: 1 }).status).toBe("paused");
-      expect(getRunById(temp.db, runId)!.statusReason).toMatch(/sim failed 8 times in a row .*503.*Resume when it is reachable again/);
+      expect(await driveWithLease(suite.temp.db, runId, { ...fast, concurrency: 1 }).status).toBe("paused");
+      expect(getRunById(suite.temp.db, runId)!.statusReason).toMatch(
+        /sim failed 8 times in a row .*503.*Resume when it is reachable again/,
+      );
     } finally {
-      await fetch(`${sim.url}/simjudge/models/simjudge-base/faults`, { method: "PUT", body: "null" });
+      await fetch(`${suite.sim.url}/simjudge/models/simjudge-base/faults`, { method: "PUT", body: "null" });
     }
-    resumeRun(temp.db, runId);
-    expect(await driveWithLease(temp.db, runId, fast).status).toBe("completed");
-    expectExactRows(temp.db, runId);
+    resumeRun(suite.temp.db, runId);
+    expect(await driveWithLease(suite.temp.db, runId, fast).status).toBe("completed");
+    expectExactRows(suite.temp.db, runId);
   }, 60_000);
 });

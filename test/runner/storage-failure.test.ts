@@ -4,7 +4,7 @@
 // and is left unchanged; writes that start failing mid-run stop the run without crashing either.
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import * as schema from "@/lib/db/schema";
 import { describeStorageError } from "@/lib/storage-errors";
@@ -12,47 +12,35 @@ import { getRunById, listRunEvents } from "@/lib/db/queries/runs";
 import { resumeRun } from "@/lib/runner/control";
 import { driveWithLease } from "@/lib/runner/lease";
 import { launchRun } from "@/lib/runner/launch";
-import { startSimJudge, type TestSimJudge } from "../helpers/simjudge";
-import { prepareRunDb, smallConfig } from "../helpers/run-fixture";
+import { smallConfig } from "../helpers/run-fixture";
+import { simRunSuite } from "../helpers/sim-run-suite";
 import { tableCounts } from "../helpers/files";
-import { createTempDb, type TempDb } from "../helpers/temp-db";
 
-let sim: TestSimJudge;
-let temp: TempDb;
+const suite = simRunSuite();
 const fast = { clientOptions: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 2 } };
-
-beforeAll(async () => {
-  sim = await startSimJudge();
-  temp = createTempDb();
-  await prepareRunDb(temp.db, sim.url);
-}, 30_000);
-afterAll(async () => {
-  temp.close();
-  await sim.close();
-});
 
 describe("storage failures", () => {
   it("pause a run when the disk is full, and it resumes to completion when there is room", async () => {
-    const run = launchRun(temp.db, smallConfig({ name: "disk full", iterations: 1 }));
-    const sqlite = temp.db.$client;
+    const run = launchRun(suite.temp.db, smallConfig({ name: "disk full", iterations: 1 }));
+    const sqlite = suite.temp.db.$client;
     const pages = sqlite.pragma("page_count", { simple: true }) as number;
     sqlite.pragma(`max_page_count = ${pages + 2}`); // the database cannot grow past this
-    const status = await driveWithLease(temp.db, run.id, fast).status;
+    const status = await driveWithLease(suite.temp.db, run.id, fast).status;
     expect(status).toBe("paused");
-    const paused = getRunById(temp.db, run.id)!;
+    const paused = getRunById(suite.temp.db, run.id)!;
     expect(paused.status).toBe("paused");
     expect(paused.statusReason).toMatch(/disk is full \(SQLITE_FULL\)\. Free some space, then resume the run/);
 
     sqlite.pragma("max_page_count = 1073741823");
-    resumeRun(temp.db, run.id);
-    expect(await driveWithLease(temp.db, run.id, fast).status).toBe("completed");
-    expect(listRunEvents(temp.db, run.id, 100).some((e) => /Paused: The database could not be written/.test(e.message))).toBe(true);
+    resumeRun(suite.temp.db, run.id);
+    expect(await driveWithLease(suite.temp.db, run.id, fast).status).toBe("completed");
+    expect(listRunEvents(suite.temp.db, run.id, 100).some((e) => /Paused: The database could not be written/.test(e.message))).toBe(true);
   }, 60_000);
 
   it("refuse to drive a run on a database opened read-only, naming the cause, and leave it unchanged", async () => {
-    const run = launchRun(temp.db, smallConfig({ name: "read-only file", iterations: 1 }));
-    const before = tableCounts(temp.db);
-    const readOnly = new Database(temp.file, { readonly: true, fileMustExist: true });
+    const run = launchRun(suite.temp.db, smallConfig({ name: "read-only file", iterations: 1 }));
+    const before = tableCounts(suite.temp.db);
+    const readOnly = new Database(suite.temp.file, { readonly: true, fileMustExist: true });
     try {
       expect(readOnly.readonly).toBe(true);
       const db = drizzle(readOnly, { schema }) as Db;
@@ -67,24 +55,24 @@ describe("storage failures", () => {
     } finally {
       readOnly.close();
     }
-    expect(tableCounts(temp.db)).toEqual(before);
-    expect(getRunById(temp.db, run.id)!.status).toBe("queued");
+    expect(tableCounts(suite.temp.db)).toEqual(before);
+    expect(getRunById(suite.temp.db, run.id)!.status).toBe("queued");
     // Writable again: the same run completes.
-    expect(await driveWithLease(temp.db, run.id, fast).status).toBe("completed");
+    expect(await driveWithLease(suite.temp.db, run.id, fast).status).toBe("completed");
   }, 60_000);
 
   it("stop a run whose writes start failing mid-run (SQLite's query_only), without crashing", async () => {
-    const run = launchRun(temp.db, smallConfig({ name: "read-only", iterations: 1 }));
-    const drive = driveWithLease(temp.db, run.id, fast);
+    const run = launchRun(suite.temp.db, smallConfig({ name: "read-only", iterations: 1 }));
+    const drive = driveWithLease(suite.temp.db, run.id, fast);
     await new Promise((resolve) => setTimeout(resolve, 150));
-    temp.db.$client.pragma("query_only = 1"); // from now on every write fails with SQLITE_READONLY
+    suite.temp.db.$client.pragma("query_only = 1"); // from now on every write fails with SQLITE_READONLY
     try {
       expect(await drive.status).toBe("paused");
     } finally {
-      temp.db.$client.pragma("query_only = 0");
+      suite.temp.db.$client.pragma("query_only = 0");
     }
     // The pause itself could not be written: the run is left for a resume, and the process kept
     // going (this test is still running in it).
-    expect(["running", "paused"]).toContain(getRunById(temp.db, run.id)!.status);
+    expect(["running", "paused"]).toContain(getRunById(suite.temp.db, run.id)!.status);
   }, 60_000);
 });

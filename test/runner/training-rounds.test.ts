@@ -3,7 +3,7 @@
 // trains the last judge; RAM's released recipe (SFT from the seed, then DPO from that SFT model)
 // runs end to end, both judges scored, and its DPO file is A/B balanced with every rejected trace
 // giving another verdict than its chosen one.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getIteration, getTrainingJob, listIterations } from "@/lib/db/queries/run-work";
 import { evalScores } from "@/lib/db/queries/run-summary";
 import { parseVerdict } from "@/lib/pipeline/parse-verdict";
@@ -11,58 +11,46 @@ import { driveWithLease } from "@/lib/runner/lease";
 import { launchRun } from "@/lib/runner/launch";
 import { buildTrainingFile } from "@/lib/trainers/training-file";
 import { JUDGE_PROMPT } from "@/lib/pipeline/prompts";
-import { startSimJudge, type TestSimJudge } from "../helpers/simjudge";
-import { prepareRunDb, smallConfig } from "../helpers/run-fixture";
-import { createTempDb, type TempDb } from "../helpers/temp-db";
+import { smallConfig } from "../helpers/run-fixture";
+import { simRunSuite } from "../helpers/sim-run-suite";
 
-let sim: TestSimJudge;
-let temp: TempDb;
-
-beforeAll(async () => {
-  sim = await startSimJudge();
-  temp = createTempDb();
-  await prepareRunDb(temp.db, sim.url);
-}, 30_000);
-afterAll(async () => {
-  temp.close();
-  await sim.close();
-});
+const suite = simRunSuite();
 
 const baseModels = (runId: number) =>
-  listIterations(temp.db, runId)
-    .map((it) => getTrainingJob(temp.db, it.id))
+  listIterations(suite.temp.db, runId)
+    .map((it) => getTrainingJob(suite.temp.db, it.id))
     .filter((job) => job !== undefined)
     .map((job) => ({ method: job.method, base: job.baseModel, result: job.resultModel }));
 
 describe("training rounds", () => {
   it("trains the base model again every round by default (the paper), each on the current judge's data", async () => {
-    const runId = launchRun(temp.db, smallConfig({ name: "seed base", iterations: 3 })).id;
-    expect(await driveWithLease(temp.db, runId, {}).status).toBe("completed");
+    const runId = launchRun(suite.temp.db, smallConfig({ name: "seed base", iterations: 3 })).id;
+    expect(await driveWithLease(suite.temp.db, runId, {}).status).toBe("completed");
     const jobs = baseModels(runId);
     expect(jobs).toHaveLength(3);
     for (const job of jobs) expect(job.base).toBe("simjudge-base");
     // Each round's result is a new model, and it judges the next iteration.
     expect(new Set(jobs.map((j) => j.result)).size).toBe(3);
-    expect(getIteration(temp.db, runId, 2)!.judgeModel).toBe(jobs[1]!.result);
+    expect(getIteration(suite.temp.db, runId, 2)!.judgeModel).toBe(jobs[1]!.result);
   }, 90_000);
 
   it("trains the previous judge when training.base is previous (the first round from the base model)", async () => {
     const runId = launchRun(
-      temp.db,
+      suite.temp.db,
       smallConfig({
         name: "previous base",
         iterations: 3,
         training: { method: "sft", base: "previous", trainer: { kind: "fine_tuning_api", suffix: "prev" } },
       }),
     ).id;
-    expect(await driveWithLease(temp.db, runId, {}).status).toBe("completed");
+    expect(await driveWithLease(suite.temp.db, runId, {}).status).toBe("completed");
     const jobs = baseModels(runId);
     expect(jobs.map((j) => j.base)).toEqual(["simjudge-base", jobs[0]!.result, jobs[1]!.result]);
   }, 90_000);
 
   it("runs RAM's released recipe: SFT from the seed, then DPO from that SFT judge, both scored", async () => {
     const runId = launchRun(
-      temp.db,
+      suite.temp.db,
       smallConfig({
         name: "RAM recipe",
         iterations: 2,
@@ -78,17 +66,17 @@ describe("training rounds", () => {
         },
       }),
     ).id;
-    expect(await driveWithLease(temp.db, runId, {}).status).toBe("completed");
+    expect(await driveWithLease(suite.temp.db, runId, {}).status).toBe("completed");
     const jobs = baseModels(runId);
     expect(jobs.map((j) => j.method)).toEqual(["sft", "dpo"]);
     expect(jobs[0]!.base).toBe("simjudge-base");
     expect(jobs[1]!.base).toBe(jobs[0]!.result); // DPO from the SFT model
     // Every judge, the seed one included, is scored on the eval set.
-    for (const it of listIterations(temp.db, runId)) expect(evalScores(temp.db, it.id)).toHaveLength(1);
+    for (const it of listIterations(suite.temp.db, runId)) expect(evalScores(suite.temp.db, it.id)).toHaveLength(1);
 
     // The DPO file: balanced A/B, and no rejected trace shares its chosen trace's verdict.
-    const dpoIteration = getIteration(temp.db, runId, 1)!;
-    const file = buildTrainingFile(temp.db, dpoIteration.id, { judgeTemplate: JUDGE_PROMPT, method: "dpo", format: "trl" });
+    const dpoIteration = getIteration(suite.temp.db, runId, 1)!;
+    const file = buildTrainingFile(suite.temp.db, dpoIteration.id, { judgeTemplate: JUDGE_PROMPT, method: "dpo", format: "trl" });
     const lines = file.content
       .trim()
       .split("\n")

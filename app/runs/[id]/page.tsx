@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { RunPageView } from "@/components/runs/run-page-view";
+import { RunPageView } from "@/components/runs/run-page/run-page-view";
 import { getDb } from "@/lib/db/client";
 import { listBackends } from "@/lib/db/queries/backends";
 import { runView } from "@/lib/runs/run-view";

@@ -12,31 +12,42 @@ export type TracePageProps = { params: Promise<{ id: string }>; searchParams: Pr
 /** 50 rows per page in every trace list. */
 export const TRACE_PAGE_SIZE = 50;
 
-export async function loadTracePage(
-  props: TracePageProps,
-): Promise<{ runId: number; db: Db; context: TraceContext; search: SearchParams }> {
+/** The request of a trace list page: the run, its trace context, the URL's list parameters, and the iterations that judged `what`. */
+export async function loadTracePage(props: TracePageProps, what: "judgments" | "evalJudgments" = "judgments") {
   await connection();
   const runId = Number((await props.params).id);
   if (!Number.isSafeInteger(runId)) notFound();
-  const db = getDb();
-  return { runId, db, context: traceContext(db, runId), search: await props.searchParams };
+  const db: Db = getDb();
+  const context: TraceContext = traceContext(db, runId);
+  const search: SearchParams = await props.searchParams;
+  return { runId, db, context, search, list: parseListParams(search), judged: context.iterations.filter((it) => it[what] > 0) };
 }
 
-/** A detail page's two ids (run and pair or item), checked, and its iteration and comparison from the URL. */
-export async function loadDetailRequest(
-  params: Promise<Record<string, string>>,
-  searchParams: Promise<SearchParams>,
+export type DetailPageProps = { params: Promise<Record<string, string>>; searchParams: Promise<SearchParams> };
+
+/**
+ * A detail page's subject (a pair or an eval item, read by `load`), 404 when the ids are not
+ * numbers or it does not exist, with the iteration and comparison the URL asks for.
+ */
+export async function loadDetailPage<T>(
+  props: DetailPageProps,
   idName: string,
-): Promise<{ runId: number; subjectId: number; iteration: number | undefined; compare: number | undefined }> {
+  load: (db: Db, runId: number, subjectId: number) => T | undefined,
+): Promise<{ runId: number; detail: T; shown: { iteration: number | undefined; compare: number | undefined } }> {
   await connection();
-  const values = await params;
+  const values = await props.params;
   const [id, subject] = [values.id ?? "", values[idName] ?? ""];
   if (!/^\d+$/.test(id) || !/^\d+$/.test(subject)) notFound();
-  const search = await searchParams;
-  return {
-    runId: Number(id),
-    subjectId: Number(subject),
-    iteration: parseListParams(search).iteration,
-    compare: parseListParams({ iteration: search.compare }).iteration,
-  };
+  const detail = load(getDb(), Number(id), Number(subject));
+  if (!detail) notFound();
+  const search = await props.searchParams;
+  const shown = { iteration: parseListParams(search).iteration, compare: parseListParams({ iteration: search.compare }).iteration };
+  return { runId: Number(id), detail, shown };
+}
+
+/** The iteration a list shows: the one the URL names if it judged, else the latest (and the URL's is dropped). */
+export function shownIteration<I extends { index: number }>(judged: I[], list: { iteration?: number }): I {
+  const iteration = judged.find((it) => it.index === list.iteration) ?? judged[judged.length - 1]!;
+  if (list.iteration !== undefined && list.iteration !== iteration.index) list.iteration = undefined;
+  return iteration;
 }

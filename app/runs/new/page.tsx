@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { NewRunForm } from "@/components/runs/new-run-form";
+import { NewRunForm } from "@/components/runs/new-run/new-run-form";
 import { InlineAlert } from "@/components/feedback/inline-alert";
 import { PageHeader } from "@/components/shell/page-header";
 import { getDb } from "@/lib/db/client";

@@ -2,6 +2,7 @@
  * SQL for backends: list, read, create, update, delete. Each function takes the database first
  * and answers one question; uniqueness and "in use by a run" come back as AppErrors people can read.
  */
+import "../server-only";
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { usedByRunsMessage } from "./in-use";

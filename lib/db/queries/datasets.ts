@@ -4,6 +4,7 @@
  * through one prepared statement per batch transaction, the final "ready" flip, clean-up of a
  * crashed import). Counting happens in SQL, never by loading items.
  */
+import "../server-only";
 import { and, asc, count, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { AppError } from "@/lib/errors";

@@ -6,6 +6,7 @@
  * formulas are applied in TypeScript to the counts SQL returns. A test checks both give the same
  * numbers on a seeded database.
  */
+import "../server-only";
 import { sql } from "drizzle-orm";
 import { accuracyWithInterval, cohensKappa, rewardBenchScores, type EvalRow, type EvalSummary, type Kappa } from "@/lib/metrics";
 import type { Queryable } from "../client";

@@ -1,4 +1,5 @@
 /** The sentence that refuses to delete something runs still use, naming up to three of them. */
+import "../server-only";
 export function usedByRunsMessage(name: string, users: readonly { id: number; name: string }[]): string {
   const names = users
     .slice(0, 3)

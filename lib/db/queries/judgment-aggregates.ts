@@ -6,6 +6,7 @@
  * refreshes the statuses it set, and deleting a run or an iteration cascades to them. Adding per
  * batch in code costs a few upserts per batch, where per-row triggers cost ~30 µs per judgment.
  */
+import "../server-only";
 import type { Db } from "../client";
 import { prepared } from "../prepared";
 /** What the aggregates need of an inserted training judgment (its subject is the pair). */

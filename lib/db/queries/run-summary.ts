@@ -4,6 +4,7 @@
  * training job, eval scores per set (RewardBench sections and the agreement metrics), tokens per
  * stage. Nothing here loads a run's judgments into memory.
  */
+import "../server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { rewardBenchScores, type EvalSummary, type RewardBenchReport } from "@/lib/metrics";
 import type { Queryable } from "../client";
@@ -116,18 +117,6 @@ export function evalScores(db: Queryable, iterationId: number): EvalSetScores[] 
 }
 
 /** All eval sets of an iteration pooled into one RewardBench report (the run's headline score). */
-export function pooledRewardBench(sets: readonly EvalSetScores[]): RewardBenchReport {
-  const merged = new Map<string, { subset: string; items: number; scoreSum: number }>();
-  for (const set of sets) {
-    for (const s of set.subsets) {
-      const entry = merged.get(s.subset) ?? { subset: s.subset, items: 0, scoreSum: 0 };
-      entry.items += s.items;
-      entry.scoreSum += s.scoreSum;
-      merged.set(s.subset, entry);
-    }
-  }
-  return rewardBenchScores([...merged.values()]);
-}
 
 export type IterationSummary = {
   iteration: Pick<IterationRow, "id" | "index" | "judgeModel" | "status" | "stats" | "startedAt" | "finishedAt"> & {

@@ -3,13 +3,12 @@
  * which rows already exist, and writes finished work in batched transactions that skip rows whose
  * natural key exists (so a resumed stage never writes twice). Large reads are paged by id.
  */
+import "../server-only";
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Queryable } from "../client";
-import { prepared } from "../prepared";
 import { refreshGroupStatuses } from "./judgment-aggregates";
 import {
   datasetItems,
-  evalJudgments,
   evalResults,
   evalSummaries,
   instructionClassifications,

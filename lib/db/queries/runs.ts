@@ -3,6 +3,7 @@
  * listing them, status changes, the live progress snapshot, events, and the lease that keeps two
  * processes from driving one run.
  */
+import "../server-only";
 import { and, count, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { runConfigSchema, type RunConfig } from "@/lib/pipeline/run-config";

@@ -4,6 +4,7 @@
  * (an eval item's samples). A row's subject is its pair (training) or its dataset item (eval).
  * Inserts skip rows whose natural key exists; existing keys and export pages are read by kind.
  */
+import "../server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { JudgedSample } from "@/lib/pipeline/judging";
 import type { Position } from "@/lib/pipeline/vocabulary";

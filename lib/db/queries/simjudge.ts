@@ -1,6 +1,7 @@
 /**
  * SQL for SimJudge's own state: models, uploaded files, fine-tuning jobs.
  */
+import "../server-only";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "../client";
 import { simFiles, simFineTuningJobs, simModels, type SimFileRow, type SimFineTuningJobRow, type SimModelRow } from "../schema";

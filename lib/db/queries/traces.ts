@@ -4,7 +4,9 @@
  * across iterations; and the items whose verdict flipped between two iterations. Pages read one
  * page at a time; nothing here loads a run's judgments into memory.
  */
+import "../server-only";
 import { sql, type SQL } from "drizzle-orm";
+import type { JudgedSample } from "@/lib/pipeline/judging";
 import type { Outcome, Position } from "@/lib/pipeline/vocabulary";
 import type { Queryable } from "../client";
 
@@ -201,21 +203,8 @@ export function countEvalGroups(db: Queryable, iterationId: number, datasetId: n
   return db.get<{ n: number }>(sql`select count(*) as n from (${evalGroupsQuery(iterationId, datasetId, filters, "none")})`)?.n ?? 0;
 }
 
-export type JudgmentDetail = {
-  id: number;
-  iteration: number;
-  goodPosition: Position;
-  sample: number;
-  verdict: Position | null;
-  outcome: Outcome;
-  trace: string;
-  finishReason: string | null;
-  truncated: boolean;
-  promptTokens: number;
-  completionTokens: number;
-  latencyMs: number;
-  filterStatus: string | null;
-};
+/** One sampled judgment as the trace views show it: the judged sample, where and when it was made, what the filter did. */
+export type JudgmentDetail = JudgedSample & { id: number; iteration: number; goodPosition: Position; filterStatus: string | null };
 
 export type PairDetail = {
   id: number;

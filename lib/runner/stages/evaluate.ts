@@ -10,26 +10,19 @@ import { existingSampleKeys } from "@/lib/db/queries/sampled-judgments";
 import type { IterationRow } from "@/lib/db/schema";
 import { evalItemSample, evalOrders } from "@/lib/pipeline/evaluate";
 import { judgePromptFor } from "@/lib/pipeline/judge";
-import { evalJudgmentsPerJudge, samplingOf } from "@/lib/pipeline/sampling";
+import { evalJudgmentsPerJudge } from "@/lib/pipeline/sampling";
 import { unitSeed } from "@/lib/pipeline/seeds";
 import type { RunContext } from "../context";
 import { PauseRun } from "../errors";
-import { judgeAndStore, type JudgingUnit } from "../judging-engine";
-import { demonstrationsFor, missingSamples } from "./judge";
+import { judgeAndStore, judgingSetupFor, type JudgingUnit } from "../judging-engine";
+import { missingSamples } from "./judge";
 
 const PAGE = 500;
 
 export async function evaluateStage(ctx: RunContext, iteration: IterationRow): Promise<void> {
   const { db, run, config } = ctx;
-  const sampling = samplingOf(config.evaluation, config.evaluation.samples);
-  const judge = ctx.clients.get(iteration.judgeBackendId!);
-  const setup = {
-    judge,
-    model: iteration.judgeModel,
-    demonstrations: demonstrationsFor(ctx, iteration),
-    sampling,
-    rule: config.evaluation.verdictRule,
-  };
+  const setup = judgingSetupFor(ctx, iteration, "evaluation");
+  const { sampling } = setup;
 
   for (const datasetId of ctx.evalDatasetIds) {
     if (hasEvalResults(db, iteration.id, datasetId)) continue;

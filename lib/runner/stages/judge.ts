@@ -4,41 +4,25 @@
  * work: (pair, order)s missing any of their N samples. A request that failed for good on this unit
  * alone is stored as N unparsed judgments carrying the error, so it is visible and counted.
  */
-import { getJudgmentTraces, countJudgments, countPairs, listOkPairsPage } from "@/lib/db/queries/run-work";
+import { countJudgments, countPairs, listOkPairsPage } from "@/lib/db/queries/run-work";
 import { existingSampleKeys } from "@/lib/db/queries/sampled-judgments";
 import type { IterationRow } from "@/lib/db/schema";
 import { judgeOrders } from "@/lib/pipeline/evaluate";
 import { judgePromptFor } from "@/lib/pipeline/judge";
-import { judgmentsPerIteration, samplingOf } from "@/lib/pipeline/sampling";
+import { judgmentsPerIteration } from "@/lib/pipeline/sampling";
 import { unitSeed } from "@/lib/pipeline/seeds";
 import type { Position } from "@/lib/pipeline/vocabulary";
 import type { RunContext } from "../context";
 import { PauseRun } from "../errors";
-import { judgeAndStore, type JudgingUnit } from "../judging-engine";
+import { judgeAndStore, judgingSetupFor, type JudgingUnit } from "../judging-engine";
 
 const PAGE = 500;
 
-/** The demonstrations an in-context judge sees before each prompt. */
-export function demonstrationsFor(ctx: RunContext, iteration: IterationRow): { prompt: string; trace: string }[] {
-  const ids = iteration.demonstrationJudgmentIds ?? [];
-  return getJudgmentTraces(ctx.db, ids).map((d) => ({
-    prompt: judgePromptFor(ctx.config.prompts.judge, d.instruction, d.goodResponse, d.worseResponse, d.goodPosition),
-    trace: d.trace,
-  }));
-}
-
 export async function judgeStage(ctx: RunContext, iteration: IterationRow): Promise<void> {
   const { db, run, config } = ctx;
-  const sampling = samplingOf(config.judging, config.judging.samples);
+  const setup = judgingSetupFor(ctx, iteration, "training");
+  const { sampling } = setup;
   const total = judgmentsPerIteration(countPairs(db, run.id).ok, config.judging);
-  const judge = ctx.clients.get(iteration.judgeBackendId!);
-  const setup = {
-    judge,
-    model: iteration.judgeModel,
-    demonstrations: demonstrationsFor(ctx, iteration),
-    sampling,
-    rule: config.judging.verdictRule,
-  };
 
   /** Units still missing samples, read a page of pairs at a time (never the whole run in memory). */
   function* missingUnits(): Generator<JudgingUnit> {

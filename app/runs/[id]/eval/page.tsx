@@ -4,18 +4,16 @@ import type { Metadata } from "next";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
 import { GroupResults } from "@/components/traces/group-results";
-import { ListFilters } from "@/components/traces/list-filters";
+import { TraceListPage } from "@/components/traces/trace-list-page";
 import { countEvalGroups, listEvalGroups } from "@/lib/db/queries/traces";
-import { loadTracePage, TRACE_PAGE_SIZE, type TracePageProps } from "../trace-page";
-import { iterationOptions, majorityOptions, orderOptions, outcomeOptions, sortOptions } from "@/lib/traces/filter-options";
-import { groupFilters, parseListParams } from "@/lib/traces/list-params";
+import { loadTracePage, shownIteration, TRACE_PAGE_SIZE, type TracePageProps } from "../trace-page";
+import { evalSetField, groupListFields, valueFilter } from "@/lib/traces/filter-options";
+import { groupFilters } from "@/lib/traces/list-params";
 
 export const metadata: Metadata = { title: "Eval items" };
 
 export default async function EvalItemsPage(props: TracePageProps) {
-  const { runId, db, context, search } = await loadTracePage(props);
-  const list = parseListParams(search);
-  const judged = context.iterations.filter((it) => it.evalJudgments > 0);
+  const { runId, db, context, list, judged } = await loadTracePage(props, "evalJudgments");
   const header = (
     <PageHeader
       title="Eval items"
@@ -32,8 +30,7 @@ export default async function EvalItemsPage(props: TracePageProps) {
       </>
     );
   }
-  const iteration = judged.find((it) => it.index === list.iteration) ?? judged[judged.length - 1]!;
-  if (list.iteration !== undefined && list.iteration !== iteration.index) list.iteration = undefined;
+  const iteration = shownIteration(judged, list);
   const set = context.evalSets.find((s) => s.id === list.set) ?? context.evalSets[0]!;
   const filters = groupFilters(list);
   const total = countEvalGroups(db, iteration.id, set.id, filters);
@@ -41,46 +38,18 @@ export default async function EvalItemsPage(props: TracePageProps) {
     limit: TRACE_PAGE_SIZE,
     offset: (list.page - 1) * TRACE_PAGE_SIZE,
   });
-  const base = `/runs/${runId}/eval`;
 
   return (
-    <>
-      {header}
-      <div className="grid gap-4">
-        <ListFilters
-          searchLabel="Search prompts or an item id"
-          fields={[
-            { name: "iteration", label: "Iteration", options: iterationOptions(judged), scope: true },
-            { name: "set", label: "Eval set", options: context.evalSets.map((s) => ({ value: String(s.id), label: s.name })), scope: true },
-            ...(set.subsets.length > 1
-              ? [
-                  {
-                    name: "subset",
-                    label: "Subset",
-                    options: [{ value: "", label: "All" }, ...set.subsets.map((s) => ({ value: s, label: s }))],
-                  },
-                ]
-              : []),
-            { name: "majority", label: "Majority", options: majorityOptions },
-            { name: "outcome", label: "Has a sample that is", options: outcomeOptions },
-            { name: "order", label: "Chosen response in", options: orderOptions },
-            { name: "sort", label: "Sort", options: sortOptions },
-          ]}
-        />
-        <GroupResults
-          kind="item"
-          rows={rows}
-          total={total}
-          list={list}
-          base={base}
-          scope={`${set.name}, iteration ${iteration.index}`}
-          judgeModel={iteration.judgeModel}
-          iterationIndex={iteration.index}
-          pageSize={TRACE_PAGE_SIZE}
-          storageKey={`marks:run-${runId}:eval:${set.id}:${iteration.index}`}
-          exportHref={`/api/runs/${runId}/export/eval?iteration=${iteration.index}`}
-        />
-      </div>
-    </>
+    <TraceListPage
+      header={header}
+      searchLabel="Search prompts or an item id"
+      fields={groupListFields(judged, {
+        scopes: [evalSetField(context.evalSets), ...valueFilter("subset", "Subset", set.subsets, "All", 2)],
+        filters: [],
+        orderLabel: "Chosen response in",
+      })}
+    >
+      <GroupResults runId={runId} iteration={iteration} set={set} rows={rows} total={total} list={list} pageSize={TRACE_PAGE_SIZE} />
+    </TraceListPage>
   );
 }

@@ -2,24 +2,19 @@
 // and traces across iterations, with where it flipped.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { TraceText } from "@/components/traces/trace-text";
+import { itemResponses } from "@/lib/traces/shown-responses";
 import { TraceDetail } from "@/components/traces/trace-detail";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { getDb } from "@/lib/db/client";
 import { getEvalItemDetail } from "@/lib/db/queries/traces";
-import { loadDetailRequest, type SearchParams } from "../../trace-page";
+import { loadDetailPage, type DetailPageProps } from "../../trace-page";
 
 export const metadata: Metadata = { title: "Eval item" };
 
-type Props = { params: Promise<{ id: string; itemId: string }>; searchParams: Promise<SearchParams> };
-
-export default async function EvalItemPage({ params, searchParams }: Props) {
-  const { runId, subjectId, iteration, compare } = await loadDetailRequest(params, searchParams, "itemId");
-  const item = getEvalItemDetail(getDb(), runId, subjectId);
-  if (!item) notFound();
+export default async function EvalItemPage(props: DetailPageProps) {
+  const { runId, detail: item, shown } = await loadDetailPage(props, "itemId", getEvalItemDetail);
 
   return (
     <>
@@ -33,7 +28,7 @@ export default async function EvalItemPage({ params, searchParams }: Props) {
         actions={
           <Link
             className="text-sm underline"
-            href={`/runs/${runId}/eval?set=${item.datasetId}${iteration !== undefined ? `&iteration=${iteration}` : ""}`}
+            href={`/runs/${runId}/eval?set=${item.datasetId}${shown.iteration !== undefined ? `&iteration=${shown.iteration}` : ""}`}
           >
             Back to the eval items
           </Link>
@@ -48,16 +43,7 @@ export default async function EvalItemPage({ params, searchParams }: Props) {
             <TraceText text={item.prompt} />
           </CardContent>
         </Card>
-        <TraceDetail
-          responses={[
-            { title: "Chosen response", hint: "Labelled better: a correct judge prefers it.", text: item.chosen },
-            { title: "Rejected response", hint: "Labelled worse.", text: item.rejected },
-          ]}
-          judgments={item.judgments}
-          iterations={item.iterations}
-          initialIteration={iteration ?? null}
-          initialCompare={compare ?? null}
-        />
+        <TraceDetail responses={itemResponses(item)} detail={item} shown={shown} />
       </div>
     </>
   );
