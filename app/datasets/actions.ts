@@ -10,11 +10,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { downloadToFile } from "@/lib/datasets/download";
 import { downloadHubDataset, hfRefSchema } from "@/lib/datasets/hugging-face";
-import { checkDatasetName, ImportFailure } from "@/lib/datasets/import-dataset";
+import { checkDatasetName } from "@/lib/datasets/import-dataset";
 import { cancelJob, startImportJob, startJob } from "@/lib/datasets/import-jobs";
 import { MAPPING_FIELDS } from "@/lib/datasets/mapping";
 import { previewStaged, type ImportPreview } from "@/lib/datasets/preview";
-import { SourceError } from "@/lib/datasets/source-file";
 import { discardStaged, getStaged, nameFromFile, newStagingDir, registerStaged, safeFileName } from "@/lib/datasets/staging";
 import { getDb } from "@/lib/db/client";
 import { deleteDataset } from "@/lib/db/queries/datasets";
@@ -26,13 +25,6 @@ function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   if (!parsed.success)
     throw new AppError("bad_request:dataset", `${what}: ${describeIssues(parsed.error)}`, { fieldErrors: fieldErrorsOf(parsed.error) });
   return parsed.data;
-}
-
-function importError(error: unknown): Extract<ActionResult<never>, { ok: false }> {
-  if (error instanceof ImportFailure)
-    return { ok: false, code: "bad_request:dataset", message: error.message, fieldErrors: error.fieldErrors };
-  if (error instanceof SourceError) return { ok: false, code: "bad_request:dataset", message: error.message };
-  return toActionError(error);
 }
 
 const mappingSchema = z
@@ -64,7 +56,7 @@ export async function stageServerPathAction(input: unknown): Promise<ActionResul
     });
     return { ok: true, data: { stageId: staged.id } };
   } catch (error) {
-    return importError(error);
+    return toActionError(error);
   }
 }
 
@@ -115,7 +107,7 @@ export async function startDownloadAction(input: unknown): Promise<ActionResult<
     });
     return { ok: true, data: { jobId } };
   } catch (error) {
-    return importError(error);
+    return toActionError(error);
   }
 }
 
@@ -147,7 +139,7 @@ export async function previewImportAction(input: unknown): Promise<ActionResult<
     });
     return { ok: true, data: preview };
   } catch (error) {
-    return importError(error);
+    return toActionError(error);
   }
 }
 
@@ -184,7 +176,7 @@ export async function startImportAction(input: unknown): Promise<ActionResult<{ 
     );
     return { ok: true, data: { jobId } };
   } catch (error) {
-    return importError(error);
+    return toActionError(error);
   }
 }
 

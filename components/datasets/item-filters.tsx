@@ -1,22 +1,12 @@
 "use client";
 // Search and subset filter for a dataset's rows; both live in the URL (?q=&subset=), so a view can be shared.
 import { Search } from "lucide-react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useUrlFilters } from "@/components/shell/use-url-filters";
 import { Button } from "@/components/ui/button";
 import { Input, NativeSelect } from "@/components/ui/input";
 
 export function ItemFilters({ subsets }: { subsets: string[] }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const [query, setQuery] = useState(params.get("q") ?? "");
-  const apply = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) value ? next.set(key, value) : next.delete(key);
-    next.delete("page");
-    router.push(`${pathname}?${next.toString()}`);
-  };
+  const { params, query, setQuery, apply } = useUrlFilters();
   return (
     <form
       role="search"

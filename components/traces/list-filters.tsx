@@ -4,8 +4,7 @@
  * to the URL (and resets the page), so a filtered view can be shared and survives a reload.
  */
 import { Search } from "lucide-react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useUrlFilters } from "@/components/shell/use-url-filters";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { LabelledSelect } from "@/components/ui/labelled-select";
@@ -20,17 +19,7 @@ export type FilterField = {
 };
 
 export function ListFilters({ fields, searchLabel }: { fields: FilterField[]; searchLabel?: string }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const [query, setQuery] = useState(params.get("q") ?? "");
-  const apply = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) value ? next.set(key, value) : next.delete(key);
-    next.delete("page");
-    const text = next.toString();
-    router.push(`${pathname}${text ? `?${text}` : ""}`);
-  };
+  const { params, query, setQuery, apply, navigate } = useUrlFilters();
   const active = fields.some((f) => !f.scope && params.get(f.name)) || Boolean(params.get("q"));
   return (
     <form
@@ -87,7 +76,7 @@ export function ListFilters({ fields, searchLabel }: { fields: FilterField[]; se
             setQuery("");
             const keep = new URLSearchParams();
             for (const field of fields) if (field.scope && params.get(field.name)) keep.set(field.name, params.get(field.name)!);
-            router.push(`${pathname}${keep.size ? `?${keep}` : ""}`);
+            navigate(keep);
           }}
         >
           Clear filters

@@ -22,6 +22,7 @@ import {
   type ItemToInsert,
 } from "@/lib/db/queries/datasets";
 import type { DatasetKind } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation";
 import { columnMappingSchema, detectMapping, fieldLabels, type ColumnMapping, type MappingField } from "./mapping";
 import { normalizeRecord, type NormalizedItem } from "./normalize";
@@ -38,16 +39,19 @@ export type ImportProblem = { file: string; location: string; field?: string; me
 export type ImportFailureCode =
   "invalid_rows" | "unreadable" | "no_rows" | "no_mapping" | "duplicate_content" | "name_taken" | "bad_name" | "canceled";
 
+/** Reasons that mean the data is already there (or the name is), not that it is wrong. */
+const conflictReasons = new Set<ImportFailureCode>(["duplicate_content", "name_taken"]);
+
 /** Why an import stored nothing, with the first problems and how many there were. */
-export class ImportFailure extends Error {
+export class ImportFailure extends AppError {
   constructor(
-    readonly code: ImportFailureCode,
+    readonly reason: ImportFailureCode,
     message: string,
     readonly problems: ImportProblem[] = [],
     readonly totalProblems = problems.length,
-    readonly fieldErrors?: Record<string, string>,
+    fieldErrors?: Record<string, string>,
   ) {
-    super(message);
+    super(conflictReasons.has(reason) ? "conflict:dataset" : "bad_request:dataset", message, { fieldErrors });
     this.name = "ImportFailure";
   }
 }
@@ -255,7 +259,7 @@ function resolveMappingOf(label: string, ...args: Parameters<typeof resolveMappi
     return resolveMapping(...args);
   } catch (error) {
     if (error instanceof ImportFailure && !error.message.startsWith(label))
-      throw new ImportFailure(error.code, `${label}: ${error.message}`, error.problems, error.totalProblems, error.fieldErrors);
+      throw new ImportFailure(error.reason, `${label}: ${error.message}`, error.problems, error.totalProblems, error.fieldErrors);
     throw error;
   }
 }

@@ -40,7 +40,7 @@ export async function ensureDemoDatasets(db: Db, dir = demoDataDir()): Promise<v
       });
     } catch (error) {
       // The same content under another name (someone renamed it) is fine; anything else is reported.
-      if (error instanceof ImportFailure && error.code === "duplicate_content") continue;
+      if (error instanceof ImportFailure && error.reason === "duplicate_content") continue;
       console.error(`[judge-lab] could not import the demo data ${demo.file}:`, error);
     }
   }

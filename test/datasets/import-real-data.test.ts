@@ -75,7 +75,7 @@ describe("real data in ../shared/data", () => {
     const before = listDatasets(temp.db).length;
     const error = await importShared("rewardbench-llmbar.jsonl", "LLMBar again").catch((e) => e);
     expect(error).toBeInstanceOf(ImportFailure);
-    expect(error.code).toBe("duplicate_content");
+    expect(error.reason).toBe("duplicate_content");
     expect(error.message).toMatch(/already imported as "rewardbench-llmbar.jsonl"/);
     expect(listDatasets(temp.db)).toHaveLength(before);
   });

@@ -9,6 +9,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { JudgedSample } from "@/lib/pipeline/judging";
 import type { Outcome, Position } from "@/lib/pipeline/vocabulary";
 import type { Queryable } from "../client";
+import type { JudgmentKind } from "./sampled-judgments";
 
 export type GroupFilters = {
   /** Groups with at least one sample of this outcome. */
@@ -206,6 +207,29 @@ export function countEvalGroups(db: Queryable, iterationId: number, datasetId: n
 /** One sampled judgment as the trace views show it: the judged sample, where and when it was made, what the filter did. */
 export type JudgmentDetail = JudgedSample & { id: number; iteration: number; goodPosition: Position; filterStatus: string | null };
 
+/** Every sampled judgment of one pair (training) or one eval item across a run's iterations, in iteration, order, sample order. */
+function judgmentDetails(db: Queryable, kind: JudgmentKind, runId: number, subjectId: number): JudgmentDetail[] {
+  const source =
+    kind === "training"
+      ? { table: sql`judgments`, subject: sql`j.pair_id`, filterStatus: sql`j.filter_status` }
+      : { table: sql`eval_judgments`, subject: sql`j.dataset_item_id`, filterStatus: sql`null` };
+  return db
+    .all<Omit<JudgmentDetail, "truncated"> & { truncated: number }>(
+      sql`
+    select j.id as id, i."index" as iteration, j.good_position as goodPosition, j.sample as sample, j.verdict as verdict, j.outcome as outcome,
+      j.trace as trace, j.finish_reason as finishReason, j.truncated as truncated, j.prompt_tokens as promptTokens,
+      j.completion_tokens as completionTokens, j.latency_ms as latencyMs, ${source.filterStatus} as filterStatus
+    from ${source.table} j join iterations i on i.id = j.iteration_id
+    where ${source.subject} = ${subjectId} and i.run_id = ${runId} order by i."index", j.good_position, j.sample`,
+    )
+    .map((j) => ({ ...j, truncated: Boolean(j.truncated) }));
+}
+
+const runIterations = (db: Queryable, runId: number) =>
+  db.all<{ index: number; judgeModel: string }>(
+    sql`select "index" as "index", judge_model as judgeModel from iterations where run_id = ${runId} order by "index"`,
+  );
+
 export type PairDetail = {
   id: number;
   runId: number;
@@ -231,20 +255,7 @@ export function getPairDetail(db: Queryable, runId: number, pairId: number): Pai
     left join run_instructions ri on ri.run_id = p.run_id and ri.dataset_item_id = p.dataset_item_id
     where p.id = ${pairId} and p.run_id = ${runId}`);
   if (!pair) return undefined;
-  const judgments = db
-    .all<Omit<JudgmentDetail, "truncated"> & { truncated: number }>(
-      sql`
-    select j.id as id, i."index" as iteration, j.good_position as goodPosition, j.sample as sample, j.verdict as verdict, j.outcome as outcome,
-      j.trace as trace, j.finish_reason as finishReason, j.truncated as truncated, j.prompt_tokens as promptTokens,
-      j.completion_tokens as completionTokens, j.latency_ms as latencyMs, j.filter_status as filterStatus
-    from judgments j join iterations i on i.id = j.iteration_id
-    where j.pair_id = ${pairId} order by i."index", j.good_position, j.sample`,
-    )
-    .map((j) => ({ ...j, truncated: Boolean(j.truncated) }));
-  const iterations = db.all<{ index: number; judgeModel: string }>(
-    sql`select "index" as "index", judge_model as judgeModel from iterations where run_id = ${runId} order by "index"`,
-  );
-  return { ...pair, judgments, iterations };
+  return { ...pair, judgments: judgmentDetails(db, "training", runId, pairId), iterations: runIterations(db, runId) };
 }
 
 export type EvalItemDetail = {
@@ -267,20 +278,7 @@ export function getEvalItemDetail(db: Queryable, runId: number, itemId: number):
     from dataset_items di join datasets d on d.id = di.dataset_id
     where di.id = ${itemId} and exists (select 1 from run_datasets rd where rd.run_id = ${runId} and rd.dataset_id = di.dataset_id and rd.role = 'eval')`);
   if (!item) return undefined;
-  const judgments = db
-    .all<Omit<JudgmentDetail, "truncated"> & { truncated: number }>(
-      sql`
-    select j.id as id, i."index" as iteration, j.good_position as goodPosition, j.sample as sample, j.verdict as verdict, j.outcome as outcome,
-      j.trace as trace, j.finish_reason as finishReason, j.truncated as truncated, j.prompt_tokens as promptTokens,
-      j.completion_tokens as completionTokens, j.latency_ms as latencyMs, null as filterStatus
-    from eval_judgments j join iterations i on i.id = j.iteration_id
-    where j.dataset_item_id = ${itemId} and i.run_id = ${runId} order by i."index", j.good_position, j.sample`,
-    )
-    .map((j) => ({ ...j, truncated: Boolean(j.truncated) }));
-  const iterations = db.all<{ index: number; judgeModel: string }>(
-    sql`select "index" as "index", judge_model as judgeModel from iterations where run_id = ${runId} order by "index"`,
-  );
-  return { ...item, judgments, iterations };
+  return { ...item, judgments: judgmentDetails(db, "eval", runId, itemId), iterations: runIterations(db, runId) };
 }
 
 export type Flip = { itemId: number; text: string; subset: string | null; before: number; after: number };
