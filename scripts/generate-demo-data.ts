@@ -1,7 +1,7 @@
-// Writes the demo instruction pool and eval set to lib/demo/data/ (run after changing lib/demo/generate.ts).
+// Writes the demo instruction pool, eval set and responses to judge to lib/demo/data/ (run after changing lib/demo/generate.ts).
 import fs from "node:fs";
 import path from "node:path";
-import { demoEvalPairs, demoInstructions } from "@/lib/demo/generate";
+import { demoBestOfFour, demoEvalPairs, demoInstructions, demoPairwise } from "@/lib/demo/generate";
 
 const dir = path.join(import.meta.dirname, "..", "lib", "demo", "data");
 fs.mkdirSync(dir, { recursive: true });
@@ -11,3 +11,5 @@ const write = (name: string, rows: unknown[]) => {
 };
 write("demo-instructions.jsonl", demoInstructions());
 write("demo-eval-pairs.jsonl", demoEvalPairs());
+write("demo-judge-pairwise.jsonl", demoPairwise());
+write("demo-judge-best-of-4.jsonl", demoBestOfFour());

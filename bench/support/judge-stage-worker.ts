@@ -7,7 +7,7 @@
 import { setMaxListeners } from "node:events";
 import { openDatabase } from "@/lib/db/client";
 import { countJudgments, countPairs, getIteration } from "@/lib/db/queries/run-work";
-import { getRunById, getRunConfig, runBackendIds, runDatasetIds } from "@/lib/db/queries/runs";
+import { getRunById, getRunConfig, runBackendIds, runDatasetIds, setRunProgress } from "@/lib/db/queries/runs";
 import { createRunContext } from "@/lib/runner/drive-run";
 import { ProgressTracker } from "@/lib/runner/progress";
 import { judgeStage } from "@/lib/runner/stages/judge";
@@ -43,7 +43,7 @@ const sampler = setInterval(() => {
   console.log(`progress ${done} ${expected} ${mb(rss)}`);
 }, 1000);
 
-const progress = new ProgressTracker(db, run.id);
+const progress = new ProgressTracker((snapshot) => setRunProgress(db, run.id, snapshot));
 const controller = new AbortController();
 setMaxListeners(0, controller.signal);
 const ctx = createRunContext(db, run, config, progress, {

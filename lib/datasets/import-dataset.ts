@@ -24,6 +24,7 @@ import {
 import type { DatasetKind } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation";
+import { labelColumns } from "./label-schemes";
 import { columnMappingSchema, detectMapping, fieldLabels, type ColumnMapping, type MappingField } from "./mapping";
 import { normalizeRecord, type NormalizedItem } from "./normalize";
 import { readRecords } from "./readers";
@@ -78,6 +79,8 @@ export type ImportRequest = {
   /** Where it came from, shown in the datasets list. */
   source: string;
   description?: string | null;
+  /** Responses to judge: what each response is (e.g. the two systems compared); default: the two response columns' names. */
+  responseNames?: string[] | null;
   builtin?: boolean;
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
@@ -164,9 +167,10 @@ export function resolveMapping(
     throw new ImportFailure("no_mapping", `Map the columns: ${Object.values(fieldErrors).join("; ")}`, [], 0, fieldErrors);
   }
   const mapping = Object.fromEntries(Object.entries(parsed.data).filter(([, column]) => column !== undefined)) as ColumnMapping;
-  const missing = (Object.entries(mapping) as [string, string][]).filter(
-    ([field, column]) => field !== "kind" && !sampled.columns.includes(column),
-  );
+  const missing = (Object.entries(mapping) as [string, string][])
+    .filter(([field]) => field !== "kind" && field !== "labelScheme")
+    .flatMap(([field, column]) => (field === "label" ? labelColumns(column).map((c) => [field, c] as const) : [[field, column] as const]))
+    .filter(([, column]) => !sampled.columns.includes(column));
   if (missing.length > 0 && sampled.columns.length > 0) {
     const fieldErrors = Object.fromEntries(missing.map(([field, column]) => [field, `There is no column "${column}" in the file`]));
     throw new ImportFailure(
@@ -368,6 +372,7 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
     format: request.files[0]!.format + (request.files[0]!.gzip ? "+gzip" : ""),
     contentHash,
     description: request.description ?? null,
+    responseNames: request.responseNames ?? (mapping.kind === "responses" && mapping.responseA ? [mapping.responseA, mapping.responseB!] : null),
     builtin: request.builtin ?? false,
   });
   const insert = createItemInserter(db);

@@ -3,12 +3,14 @@
  * wrong with it (field by field). Reads every supported layout: plain text columns, chat message
  * lists ({role, content} or {from, value}), Anthropic HH dialogues ("\n\nHuman: … \n\nAssistant: …",
  * split into the shared prompt and the two final answers) and label columns that point at the
- * better of two responses (ties are skipped, not refused). Columns the mapping does not use are
- * kept as the item's metadata.
+ * better of two responses (ties are skipped, not refused). Responses to judge keep two or more
+ * responses and an optional label (the best response or a tie, read by the mapping's label
+ * scheme). Columns the mapping does not use are kept as the item's metadata.
  */
 import { createHash } from "node:crypto";
 import type { ItemToInsert } from "@/lib/db/queries/datasets";
 import type { ChatMessage } from "@/lib/db/schema";
+import { labelColumns, majorityLabel, readLabelValue, type ItemLabel } from "./label-schemes";
 import type { ColumnMapping } from "./mapping";
 
 /** An item as stored, without its position in the file (the importer adds it). */
@@ -179,10 +181,85 @@ function readLabel(value: unknown, mapping: ColumnMapping): "A" | "B" | "tie" | 
 }
 
 export function hashItem(item: Omit<NormalizedItem, "contentHash" | "metadata">): string {
-  return createHash("sha256")
-    .update(JSON.stringify([item.sourceId, item.subset, item.category, item.prompt, item.messages, item.chosen, item.rejected]))
-    .digest("hex")
-    .slice(0, 32);
+  const parts: unknown[] = [item.sourceId, item.subset, item.category, item.prompt, item.messages, item.chosen, item.rejected];
+  // Items of the older kinds hash as they always did, so their content hashes stay the same.
+  if (item.responses) parts.push(item.responses, item.label);
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32);
+}
+
+/** A response given as a message list: the judged answer is the last assistant turn; MT-Bench's `turn` picks an earlier one. */
+function cutAtTurn(messages: ChatMessage[], turn: unknown): ChatMessage[] {
+  if (typeof turn !== "number" || !Number.isInteger(turn) || turn < 1) return messages;
+  let answers = 0;
+  const end = messages.findIndex((m) => m.role === "assistant" && ++answers === turn);
+  return end === -1 ? messages : messages.slice(0, end + 1);
+}
+
+type JudgedResponses = { prompt: TextOrMessages; responses: string[]; label: ItemLabel | null };
+
+function readResponse(record: Record<string, unknown>, column: string, problems: Problems): { text: string; context: ChatMessage[] | null } | null {
+  const value = record[column];
+  if (Array.isArray(value)) {
+    const messages = readMessages(value, column, problems);
+    if (!messages) return null;
+    const turnCut = cutAtTurn(messages, record.turn);
+    const answerAt = turnCut.findLastIndex((m) => m.role === "assistant");
+    if (answerAt === -1 || turnCut[answerAt]!.content.trim() === "") {
+      problems.push({ field: column, message: "has no assistant answer to judge" });
+      return null;
+    }
+    return { text: turnCut[answerAt]!.content, context: turnCut.slice(0, answerAt) };
+  }
+  const text = readTextOrMessages(record, column, problems, { allowMessages: false });
+  return text ? { text: text.text, context: null } : null;
+}
+
+function readResponsesItem(record: Record<string, unknown>, mapping: ColumnMapping, problems: Problems): JudgedResponses | null {
+  const responses: string[] = [];
+  let context: ChatMessage[] | null = null;
+  if (mapping.responses) {
+    const list = record[mapping.responses];
+    if (!Array.isArray(list)) {
+      problems.push({ field: mapping.responses, message: `expected a list of responses, got ${describeType(list)}` });
+    } else {
+      if (list.length < 2) problems.push({ field: mapping.responses, message: `needs at least 2 responses to compare, got ${list.length}` });
+      for (const [i, entry] of list.entries()) {
+        if (typeof entry !== "string") problems.push({ field: `${mapping.responses}[${i}]`, message: `expected text, got ${describeType(entry)}` });
+        else if (entry.trim() === "") problems.push({ field: `${mapping.responses}[${i}]`, message: "is empty" });
+        else responses.push(entry);
+      }
+    }
+  } else {
+    for (const column of [mapping.responseA!, mapping.responseB!]) {
+      const response = readResponse(record, column, problems);
+      if (response) {
+        responses.push(response.text);
+        context ??= response.context;
+      }
+    }
+  }
+  let prompt: TextOrMessages | null = null;
+  if (mapping.prompt) prompt = readTextOrMessages(record, mapping.prompt, problems, { allowMessages: true });
+  else if (context && context.length > 0) prompt = { text: renderConversation(context), messages: context };
+  else if (problems.length === 0) problems.push({ field: mapping.responseA ?? "prompt", message: "holds no conversation before the answer, and no prompt column is mapped" });
+
+  let label: ItemLabel | null = null;
+  if (mapping.label) {
+    const votes: ItemLabel[] = [];
+    for (const column of labelColumns(mapping.label)) {
+      const value = record[column];
+      if (value === null || value === undefined || value === "") continue;
+      const read = readLabelValue(value, mapping.labelScheme ?? "auto", Math.max(2, responses.length));
+      if (read === null)
+        problems.push({ field: column, message: `cannot read ${JSON.stringify(value)} as a label (label scheme "${mapping.labelScheme ?? "auto"}")` });
+      else votes.push(read);
+    }
+    if (votes.length > 0) label = majorityLabel(votes);
+    if (label === "tie" && responses.length > 2)
+      problems.push({ field: mapping.label, message: "a tie label needs exactly two responses" });
+  }
+  if (problems.length > 0 || !prompt) return null;
+  return { prompt, responses, label };
 }
 
 export function normalizeRecord(
@@ -195,13 +272,21 @@ export function normalizeRecord(
   }
   const record = value as Record<string, unknown>;
   const problems: Problems = [];
-  const used = new Set(Object.values(mapping).filter((v): v is string => typeof v === "string" && v !== mapping.kind));
+  const used = new Set(
+    Object.entries(mapping)
+      .filter(([field, v]) => typeof v === "string" && field !== "kind" && field !== "labelScheme")
+      .flatMap(([field, v]) => (field === "label" ? labelColumns(v as string) : [v as string])),
+  );
 
   let prompt: TextOrMessages | null = null;
   let chosen: string | null = null;
   let rejected: string | null = null;
+  let judged: JudgedResponses | null = null;
 
-  if (mapping.kind === "instructions") {
+  if (mapping.kind === "responses") {
+    judged = readResponsesItem(record, mapping, problems);
+    prompt = judged?.prompt ?? null;
+  } else if (mapping.kind === "instructions") {
     prompt = readTextOrMessages(record, mapping.prompt!, problems, { allowMessages: true });
     // An optional baseline response: empty means "none for this instruction" (the run generates one).
     if (mapping.chosen) {
@@ -266,6 +351,8 @@ export function normalizeRecord(
     messages: prompt.messages,
     chosen,
     rejected,
+    responses: judged?.responses ?? null,
+    label: judged?.label === null || judged?.label === undefined ? null : String(judged.label),
   };
   return { item: { ...item, metadata: extra.length > 0 ? Object.fromEntries(extra) : null, contentHash: hashItem(item) } };
 }

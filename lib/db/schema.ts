@@ -7,8 +7,9 @@
  */
 import { sql } from "drizzle-orm";
 import { check, foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { JudgeJobConfig } from "@/lib/pipeline/jobs/job-config";
 import type { RunConfig } from "@/lib/pipeline/run-config";
-import { OUTCOMES, POSITIONS } from "@/lib/pipeline/vocabulary";
+import { CHOICES, OUTCOMES, POSITIONS } from "@/lib/pipeline/vocabulary";
 
 const now = () => Date.now();
 const createdAt = () => integer("created_at").notNull().$defaultFn(now);
@@ -46,8 +47,9 @@ export type BackendRow = typeof backends.$inferSelect;
 export type NewBackendRow = typeof backends.$inferInsert;
 
 // ---------------------------------------------------------------------------------------------
-// Datasets: instruction pools (the loop's input) and labelled pair sets (evaluation).
-export const DATASET_KINDS = ["instructions", "pairs"] as const;
+// Datasets: instruction pools (the loop's input), labelled pair sets (evaluation) and responses
+// to judge (a judge job's input: two or more responses per prompt, optionally labelled).
+export const DATASET_KINDS = ["instructions", "pairs", "responses"] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
 
 export const datasets = sqliteTable(
@@ -67,6 +69,8 @@ export const datasets = sqliteTable(
       .notNull()
       .default("ready"),
     description: text("description"),
+    /** Responses to judge: what each response column is (the systems compared, e.g. the two files' names). */
+    responseNames: text("response_names", { mode: "json" }).$type<string[]>(),
     builtin: integer("builtin", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     /**
@@ -105,6 +109,10 @@ export const datasetItems = sqliteTable(
     messages: text("messages", { mode: "json" }).$type<ChatMessage[]>(),
     chosen: text("chosen"),
     rejected: text("rejected"),
+    /** Responses to judge: two or more responses to the prompt. */
+    responses: text("responses", { mode: "json" }).$type<string[]>(),
+    /** Responses to judge: the reference label, the index of the best response ("0", "1", …) or "tie"; null when unlabelled. */
+    label: text("label"),
     /** Source columns beyond the mapped ones. */
     metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown>>(),
     contentHash: text("content_hash").notNull(),
@@ -551,6 +559,161 @@ export const runEvents = sqliteTable(
   (t) => [index("run_events_run_created_idx").on(t.runId, t.createdAt)],
 );
 export type RunEventRow = typeof runEvents.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Judge jobs: a trained (or any) judge put to work on a dataset of responses to judge. The job is
+// its config plus rows, like a run: comparisons(job, item, round, slot), judge_judgments(comparison,
+// order, sample) and, once an item's comparisons are decided, judge_item_results(job, item).
+export const JUDGE_JOB_STATUSES = RUN_STATUSES;
+
+/** The judge a job resolved at launch, kept with it so the job never depends on later changes. */
+export type ResolvedJudge = {
+  /** How people name it: "Run #3 demo, iteration 2 (ft:…)" or "simjudge: simjudge-base". */
+  label: string;
+  backendId: number;
+  model: string;
+  /** The judge prompt template (the run's, or the one given with a model judge). */
+  template: string;
+  /** In-context judges: the demonstrations shown before every prompt. */
+  demonstrations: { prompt: string; trace: string }[];
+  verdictRule: "ram" | "rewardbench" | "lenient";
+  /** Set when the judge is a run's iteration. */
+  run: { id: number; name: string; iteration: number } | null;
+};
+
+export const judgeJobs = sqliteTable(
+  "judge_jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    status: text("status", { enum: JUDGE_JOB_STATUSES }).notNull().default("queued"),
+    /** The validated job config as launched (read it through getJudgeJob). */
+    config: text("config", { mode: "json" }).$type<JudgeJobConfig>().notNull(),
+    judge: text("judge", { mode: "json" }).$type<ResolvedJudge>().notNull(),
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id, { onDelete: "restrict" }),
+    judgeBackendId: integer("judge_backend_id")
+      .notNull()
+      .references(() => backends.id, { onDelete: "restrict" }),
+    /** The job this one re-judges with another judge (same data, same seed). */
+    parentJobId: integer("parent_job_id"),
+    /** Items judged (after maxItems) and comparisons and judgments planned, fixed at launch. */
+    itemCount: integer("item_count").notNull(),
+    /** The most responses an item has: 2 is a pairwise job, more a best-of-n job. */
+    maxResponses: integer("max_responses").notNull(),
+    plannedComparisons: integer("planned_comparisons").notNull(),
+    plannedJudgments: integer("planned_judgments").notNull(),
+    statusReason: text("status_reason"),
+    progress: text("progress", { mode: "json" }).$type<Record<string, unknown>>(),
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: integer("lease_expires_at"),
+    createdAt: createdAt(),
+    startedAt: integer("started_at"),
+    finishedAt: integer("finished_at"),
+  },
+  (t) => [
+    index("judge_jobs_status_idx").on(t.status),
+    index("judge_jobs_dataset_idx").on(t.datasetId),
+    foreignKey({ columns: [t.parentJobId], foreignColumns: [t.id] }).onDelete("set null"),
+  ],
+);
+export type JudgeJobRow = typeof judgeJobs.$inferSelect;
+
+/** One comparison of two of an item's responses; `winner` is set once its votes are in. */
+export const judgeComparisons = sqliteTable(
+  "judge_comparisons",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    jobId: integer("job_id")
+      .notNull()
+      .references(() => judgeJobs.id, { onDelete: "cascade" }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => datasetItems.id, { onDelete: "cascade" }),
+    round: integer("round").notNull(),
+    slot: integer("slot").notNull(),
+    /** Response indices in the item's list: "first" is shown as A in the as-given order. */
+    first: integer("first").notNull(),
+    second: integer("second").notNull(),
+    /** The winning response index; null while undecided, or when the votes tie (pairwise, round-robin). */
+    winner: integer("winner"),
+    /** "votes", "coin" (a knockout tie decided by a seeded coin) or "tie"; null while undecided. */
+    decidedBy: text("decided_by", { enum: ["votes", "coin", "tie"] }),
+  },
+  (t) => [
+    uniqueIndex("judge_comparisons_job_item_round_slot_unique").on(t.jobId, t.itemId, t.round, t.slot),
+    index("judge_comparisons_job_round_idx").on(t.jobId, t.decidedBy, t.round),
+  ],
+);
+export type JudgeComparisonRow = typeof judgeComparisons.$inferSelect;
+
+/** One sampled judgment of a comparison in one order. */
+export const judgeJudgments = sqliteTable(
+  "judge_judgments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    jobId: integer("job_id")
+      .notNull()
+      .references(() => judgeJobs.id, { onDelete: "cascade" }),
+    comparisonId: integer("comparison_id")
+      .notNull()
+      .references(() => judgeComparisons.id, { onDelete: "cascade" }),
+    /** Where the comparison's first response was shown: "A" (as given) or "B" (swapped). */
+    firstPosition: text("first_position", { enum: POSITIONS }).notNull(),
+    sample: integer("sample").notNull(),
+    verdict: text("verdict", { enum: POSITIONS }),
+    choice: text("choice", { enum: CHOICES }).notNull(),
+    trace: text("trace").notNull(),
+    finishReason: text("finish_reason"),
+    truncated: integer("truncated", { mode: "boolean" }).notNull().default(false),
+    promptTokens: integer("prompt_tokens").notNull().default(0),
+    completionTokens: integer("completion_tokens").notNull().default(0),
+    latencyMs: integer("latency_ms").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("judge_judgments_comparison_position_sample_unique").on(t.comparisonId, t.firstPosition, t.sample),
+    index("judge_judgments_job_tokens_idx").on(t.jobId, t.promptTokens, t.completionTokens),
+    check("judge_judgments_sample_nonnegative", sql`${t.sample} >= 0`),
+  ],
+);
+export type JudgeJudgmentRow = typeof judgeJudgments.$inferSelect;
+
+/** An item's result once every comparison it needs is decided: one row per (job, item). */
+export const judgeItemResults = sqliteTable(
+  "judge_item_results",
+  {
+    jobId: integer("job_id")
+      .notNull()
+      .references(() => judgeJobs.id, { onDelete: "cascade" }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => datasetItems.id, { onDelete: "cascade" }),
+    /** Pairwise: "A" (the first response), "B", "tie" or "unparsed". Best-of-n: the best response's letter. */
+    verdict: text("verdict").notNull(),
+    /** The response ranked first (best-of-n and decided pairs); null for a pairwise tie or no verdict. */
+    best: integer("best"),
+    /** Responses, best first (best-of-n). */
+    ranking: text("ranking", { mode: "json" }).$type<number[]>(),
+    /** Share of samples behind the verdict (best-of-n: mean over the best response's comparisons). */
+    voteShare: real("vote_share"),
+    /** 1 when both orders agreed (best-of-n: every comparison did), 0 when not, null when judged in one order. */
+    consistent: integer("consistent"),
+    votesFirst: integer("votes_first").notNull().default(0),
+    votesSecond: integer("votes_second").notNull().default(0),
+    votesTie: integer("votes_tie").notNull().default(0),
+    votesUnparsed: integer("votes_unparsed").notNull().default(0),
+    /** The item's label copied for SQL agreement ("0", "1", …, "tie"), and its category. */
+    label: text("label"),
+    category: text("category"),
+    /** 1 when the verdict matches the label, 0 when not, null without a label. */
+    agrees: integer("agrees"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.itemId] }), index("judge_item_results_job_verdict_idx").on(t.jobId, t.verdict, t.category)],
+);
+export type JudgeItemResultRow = typeof judgeItemResults.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------
 // SimJudge, the built-in simulated model server (lib/simulator): its registered models (with the

@@ -1,6 +1,8 @@
 /**
- * The demo data that ships with Judge Lab (clearly named as demo data): an instruction pool and a
- * labelled eval set, written for this project from templates and word lists, deterministic by seed.
+ * The demo data that ships with Judge Lab (clearly named as demo data): an instruction pool, a
+ * labelled eval set, and two sets of responses to judge (pairwise, and best-of-4, both with
+ * labels so a judge's agreement can be seen), written for this project from templates and word
+ * lists, deterministic by seed.
  * Instructions span six categories. In each eval pair the chosen answer addresses the question and
  * the rejected one answers a nearby but different question (the paper's construction), with lengths
  * drawn independently, so a judge that trusts length is misled. `scripts/generate-demo-data.ts`
@@ -289,4 +291,57 @@ export function demoEvalPairs(seed = 11): DemoPair[] {
     }
   }
   return pairs;
+}
+
+export type DemoPairwise = { id: string; category: string; prompt: string; response_a: string; response_b: string; label: "A" | "B" };
+export type DemoBestOfN = { id: string; category: string; prompt: string; responses: string[]; best: string };
+
+/** Prompts for the responses-to-judge sets, phrased unlike the pool and the eval set. */
+function* judgePrompts(random: Random, perTopic: number): Generator<{ category: Category; topic: string; question: string }> {
+  for (const category of Object.keys(topics) as Category[])
+    for (const topic of topics[category])
+      for (const ask of random.sample(asks[category], perTopic)) yield { category, topic, question: `Could you help? ${ask.replace("{t}", topic)}` };
+}
+
+/** Two responses per prompt, the better one on a random side, labelled A or B. */
+export function demoPairwise(seed = 13): DemoPairwise[] {
+  const random = createRandom(seed);
+  const rows: DemoPairwise[] = [];
+  for (const { category, topic, question } of judgePrompts(random, 2)) {
+    const good = answer(question, topic, random);
+    const other = nearby(category, topic, random);
+    const worse = answer(`${other}?`, other, random);
+    const aIsGood = random.next() < 0.5;
+    rows.push({
+      id: `pair-${rows.length}`,
+      category,
+      prompt: question,
+      response_a: aIsGood ? good : worse,
+      response_b: aIsGood ? worse : good,
+      label: aIsGood ? "A" : "B",
+    });
+  }
+  return random.sample(rows, 120).map((row, i) => ({ ...row, id: `pair-${i}` }));
+}
+
+/** Four responses per prompt, one that answers it and three about nearby topics; `best` is the good one's letter. */
+export function demoBestOfFour(seed = 17): DemoBestOfN[] {
+  const random = createRandom(seed);
+  const rows: DemoBestOfN[] = [];
+  for (const { category, topic, question } of judgePrompts(random, 1)) {
+    const others = random.sample(
+      topics[category].filter((t) => t !== topic),
+      3,
+    );
+    const responses = [answer(question, topic, random), ...others.map((other) => answer(`${other}?`, other, random))];
+    const order = random.sample([0, 1, 2, 3], 4);
+    rows.push({
+      id: `bo4-${rows.length}`,
+      category,
+      prompt: question,
+      responses: order.map((i) => responses[i]!),
+      best: String.fromCharCode(65 + order.indexOf(0)),
+    });
+  }
+  return random.sample(rows, 60).map((row, i) => ({ ...row, id: `bo4-${i}` }));
 }

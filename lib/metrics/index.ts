@@ -15,3 +15,5 @@ export * from "./eval-summary";
 export * from "./score-results";
 export * from "./paired";
 export * from "./paired-rewardbench";
+export * from "./win-rate";
+export * from "./label-agreement";

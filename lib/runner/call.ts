@@ -1,5 +1,5 @@
 /**
- * One model call inside a stage: counted in the progress, its failure classified by the guard.
+ * One model call inside a stage (of a run or a judge job): counted in the progress, its failure classified by the guard.
  * Returns the result, a "record" failure (to store on the unit with its reason), or "skip".
  */
 import { InferenceError } from "@/lib/inference/errors";
@@ -9,7 +9,10 @@ import type { RunContext } from "./context";
 export type CallOutcome =
   { ok: true; result: ChatResult } | { ok: false; action: "record"; message: string } | { ok: false; action: "skip" };
 
-export async function guardedCall(ctx: RunContext, backendName: string, call: () => Promise<ChatResult>): Promise<CallOutcome> {
+/** What a guarded call needs from the run or job it serves. */
+export type CallContext = Pick<RunContext, "guard" | "progress" | "signal">;
+
+export async function guardedCall(ctx: CallContext, backendName: string, call: () => Promise<ChatResult>): Promise<CallOutcome> {
   try {
     const result = await call();
     ctx.guard.succeeded();

@@ -14,6 +14,7 @@ import {
   runBackendIds,
   runDatasetIds,
   setRunPosition,
+  setRunProgress,
   StoredConfigError,
   transitionRunStatus,
 } from "@/lib/db/queries/runs";
@@ -104,7 +105,7 @@ export async function driveRun(db: Db, runId: number, options: DriveOptions): Pr
   }
   if (!transitionRunStatus(db, runId, ["queued", "running"], "running")) return getRunById(db, runId)!.status;
 
-  const progress = new ProgressTracker(db, runId);
+  const progress = new ProgressTracker((snapshot) => setRunProgress(db, runId, snapshot));
   const ctx = createRunContext(db, run, config, progress, {
     ...options,
     generatorBackendId,

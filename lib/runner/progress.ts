@@ -1,10 +1,9 @@
 /**
- * Live progress of the stage a run is in: done/total, a rate over the last seconds, ETA, tokens,
- * and errors by kind with a sample message of each. Saved on the run row about once a second, so
- * any page or CLI reading the database sees it without talking to the runner.
+ * Live progress of the stage a run (or a judge job) is in: done/total, a rate over the last
+ * seconds, ETA, tokens, and errors by kind with a sample message of each. Saved on the run's (or
+ * job's) row about once a second, so any page or CLI reading the database sees it without talking
+ * to the runner.
  */
-import type { Db } from "@/lib/db/client";
-import { setRunProgress } from "@/lib/db/queries/runs";
 
 export type ProgressSnapshot = {
   stage: string | null;
@@ -29,10 +28,8 @@ export class ProgressTracker {
   private lastSavedAt = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
 
-  constructor(
-    private readonly db: Db,
-    private readonly runId: number,
-  ) {
+  /** `persist` writes a snapshot where readers look for it (the run's or the job's row). */
+  constructor(private readonly persist: (snapshot: ProgressSnapshot) => void) {
     this.snapshot = this.fresh(null, null, "", 0, 0);
   }
 
@@ -107,7 +104,7 @@ export class ProgressTracker {
   save(): void {
     this.lastSavedAt = Date.now();
     try {
-      setRunProgress(this.db, this.runId, this.current() as unknown as Record<string, unknown>);
+      this.persist(this.current());
     } catch {
       // Progress is best effort: a busy database must not stop the run.
     }

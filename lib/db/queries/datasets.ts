@@ -180,6 +180,7 @@ export function createImportingDataset(
     format: string;
     contentHash: string;
     description: string | null;
+    responseNames?: string[] | null;
     builtin: boolean;
   },
 ): number {
@@ -199,6 +200,9 @@ export type ItemToInsert = {
   messages: ChatMessage[] | null;
   chosen: string | null;
   rejected: string | null;
+  /** Responses to judge: the responses, and the label (best index or "tie") when there is one. */
+  responses: string[] | null;
+  label: string | null;
   metadata: Record<string, unknown> | null;
   contentHash: string;
 };
@@ -206,8 +210,8 @@ export type ItemToInsert = {
 /** Insert a batch of items in one transaction with one prepared statement (the import's hot path). */
 export function createItemInserter(db: Db): (datasetId: number, items: readonly ItemToInsert[]) => void {
   const statement = db.$client.prepare(
-    `insert into dataset_items (dataset_id, position, source_id, subset, category, prompt, messages, chosen, rejected, metadata, content_hash)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into dataset_items (dataset_id, position, source_id, subset, category, prompt, messages, chosen, rejected, responses, label, metadata, content_hash)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const touch = db.$client.prepare(`update datasets set updated_at = ? where id = ?`);
   return db.$client.transaction((datasetId: number, items: readonly ItemToInsert[]) => {
@@ -222,6 +226,8 @@ export function createItemInserter(db: Db): (datasetId: number, items: readonly 
         item.messages ? JSON.stringify(item.messages) : null,
         item.chosen,
         item.rejected,
+        item.responses ? JSON.stringify(item.responses) : null,
+        item.label,
         item.metadata ? JSON.stringify(item.metadata) : null,
         item.contentHash,
       );

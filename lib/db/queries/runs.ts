@@ -175,8 +175,8 @@ export function setRunPosition(db: Queryable, id: number, position: { iteration:
     .run();
 }
 
-export function setRunProgress(db: Queryable, id: number, progress: Record<string, unknown>): void {
-  db.update(runs).set({ progress }).where(eq(runs.id, id)).run();
+export function setRunProgress(db: Queryable, id: number, progress: object): void {
+  db.update(runs).set({ progress: progress as Record<string, unknown> }).where(eq(runs.id, id)).run();
 }
 
 export function addRunEvent(

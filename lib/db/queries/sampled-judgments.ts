@@ -1,36 +1,42 @@
 /**
- * The two tables of sampled judgments through one code path: `judgments` (training: a pair's
- * samples, with the filter's status and the aggregates the trace views read) and `eval_judgments`
- * (an eval item's samples). A row's subject is its pair (training) or its dataset item (eval).
- * Inserts skip rows whose natural key exists; existing keys and export pages are read by kind.
+ * The three tables of sampled judgments through one code path: `judgments` (training: a pair's
+ * samples, with the filter's status and the aggregates the trace views read), `eval_judgments`
+ * (an eval item's samples) and `judge_judgments` (a judge job's samples of one comparison). A
+ * row's scope is its iteration (training, eval) or its job; its subject is its pair, its dataset
+ * item or its comparison. Inserts skip rows whose natural key exists; existing keys and export
+ * pages are read by kind.
  */
 import "../server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { JudgedSample } from "@/lib/pipeline/judging";
-import type { Position } from "@/lib/pipeline/vocabulary";
+import { choiceOf, type Position } from "@/lib/pipeline/vocabulary";
 import type { Db, Queryable } from "../client";
 import { prepared } from "../prepared";
 import { addToJudgmentAggregates } from "./judgment-aggregates";
 
-export type JudgmentKind = "training" | "eval";
+export type JudgmentKind = "training" | "eval" | "job";
 
 export type SampledJudgmentRow = JudgedSample & {
+  /** The iteration (training, eval) or the judge job (job). */
   iterationId: number;
-  /** The pair (training) or the dataset item (eval) the sample judged. */
+  /** The pair (training), the dataset item (eval) or the comparison (job) the sample judged. */
   subjectId: number;
+  /** Where the known-better response (training, eval) or the comparison's first response (job) was shown. */
   goodPosition: Position;
   filterStatus?: string | null;
   createdAt?: number;
 };
 
 const TABLES = {
-  training: { table: "judgments", subject: "pair_id", extra: ", filter_status" },
-  eval: { table: "eval_judgments", subject: "dataset_item_id", extra: "" },
+  training: { table: "judgments", scope: "iteration_id", subject: "pair_id", position: "good_position", outcome: "outcome", extra: ", filter_status" },
+  eval: { table: "eval_judgments", scope: "iteration_id", subject: "dataset_item_id", position: "good_position", outcome: "outcome", extra: "" },
+  // A job's samples compare two responses of unknown quality: the outcome is stored as the choice it makes.
+  job: { table: "judge_judgments", scope: "job_id", subject: "comparison_id", position: "first_position", outcome: "choice", extra: "" },
 } as const;
 
 const insertSql = (kind: JudgmentKind) => {
-  const { table, subject, extra } = TABLES[kind];
-  const columns = `iteration_id, ${subject}, good_position, sample, verdict, outcome, trace, finish_reason, truncated, prompt_tokens, completion_tokens, latency_ms${extra}, created_at`;
+  const { table, scope, subject, position, outcome, extra } = TABLES[kind];
+  const columns = `${scope}, ${subject}, ${position}, sample, verdict, ${outcome}, trace, finish_reason, truncated, prompt_tokens, completion_tokens, latency_ms${extra}, created_at`;
   const marks = columns
     .split(",")
     .map(() => "?")
@@ -52,7 +58,7 @@ export function insertSampledJudgments(db: Db, kind: JudgmentKind, rows: readonl
         r.goodPosition,
         r.sample,
         r.verdict,
-        r.outcome,
+        kind === "job" ? choiceOf(r.outcome) : r.outcome,
         r.trace,
         r.finishReason,
         r.truncated ? 1 : 0,
@@ -68,13 +74,13 @@ export function insertSampledJudgments(db: Db, kind: JudgmentKind, rows: readonl
   })();
 }
 
-/** The (subject, order, sample) keys that exist for some subjects of an iteration, as "subject:order:sample". */
+/** The (subject, order, sample) keys that exist for some subjects of an iteration (or job), as "subject:order:sample". */
 export function existingSampleKeys(db: Queryable, kind: JudgmentKind, iterationId: number, subjectIds: readonly number[]): Set<string> {
   if (subjectIds.length === 0) return new Set();
-  const { table, subject } = TABLES[kind];
+  const { table, scope, subject, position } = TABLES[kind];
   const rows = db.all<{ subject: number; position: string; sample: number }>(sql`
-    select ${sql.raw(subject)} as subject, good_position as position, sample from ${sql.raw(table)}
-    where iteration_id = ${iterationId} and ${sql.raw(subject)} in (${sql.join(
+    select ${sql.raw(subject)} as subject, ${sql.raw(position)} as position, sample from ${sql.raw(table)}
+    where ${sql.raw(scope)} = ${iterationId} and ${sql.raw(subject)} in (${sql.join(
       subjectIds.map((id) => sql`${id}`),
       sql`, `,
     )})`);
@@ -119,7 +125,28 @@ export type ExportedEvalJudgment = {
   trace: string;
 };
 
-type ExportRow<K extends JudgmentKind> = K extends "training" ? ExportedJudgment : ExportedEvalJudgment;
+export type ExportedJobJudgment = {
+  id: number;
+  job: number;
+  item_id: number;
+  source_id: string;
+  category: string | null;
+  round: number;
+  first: number;
+  second: number;
+  first_position: string;
+  sample: number;
+  verdict: string | null;
+  choice: string;
+  finish_reason: string | null;
+  truncated: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  latency_ms: number;
+  trace: string;
+};
+
+type ExportRow<K extends JudgmentKind> = K extends "training" ? ExportedJudgment : K extends "eval" ? ExportedEvalJudgment : ExportedJobJudgment;
 
 /** The columns and joins of each kind's export; the paging and the subject filter are shared. */
 const EXPORT_QUERIES: Record<JudgmentKind, (iterationId: number) => { head: SQL; from: SQL }> = {
@@ -142,9 +169,15 @@ const EXPORT_QUERIES: Record<JudgmentKind, (iterationId: number) => { head: SQL;
     from eval_judgments j join iterations i on i.id = j.iteration_id join dataset_items di on di.id = j.dataset_item_id
     join datasets d on d.id = di.dataset_id join per_item pi on pi.item_id = j.dataset_item_id`,
   }),
+  job: () => ({
+    head: sql``,
+    from: sql`select j.id, j.job_id as job, c.item_id, di.source_id, di.category, c.round, c.first, c.second, j.first_position, j.sample,
+      j.verdict, j.choice, j.finish_reason, j.truncated, j.prompt_tokens, j.completion_tokens, j.latency_ms, j.trace
+    from judge_judgments j join judge_comparisons c on c.id = j.comparison_id join dataset_items di on di.id = c.item_id`,
+  }),
 };
 
-/** One page of an iteration's judgments of a kind, in id order after `afterId`, optionally only some subjects. */
+/** One page of an iteration's (or job's) judgments of a kind, in id order after `afterId`, optionally only some subjects. */
 export function exportSampledJudgmentsPage<K extends JudgmentKind>(
   db: Queryable,
   kind: K,
@@ -163,6 +196,6 @@ export function exportSampledJudgmentsPage<K extends JudgmentKind>(
         )})`
       : sql``;
   return db.all<ExportRow<K>>(
-    sql`${head} ${from} where j.iteration_id = ${iterationId} and j.id > ${afterId} ${only} order by j.id limit ${limit}`,
+    sql`${head} ${from} where j.${sql.raw(TABLES[kind].scope)} = ${iterationId} and j.id > ${afterId} ${only} order by j.id limit ${limit}`,
   );
 }

@@ -14,8 +14,7 @@ import { evalJudgmentsPerJudge } from "@/lib/pipeline/sampling";
 import { unitSeed } from "@/lib/pipeline/seeds";
 import type { RunContext } from "../context";
 import { PauseRun } from "../errors";
-import { judgeAndStore, judgingSetupFor, type JudgingUnit } from "../judging-engine";
-import { missingSamples } from "./judge";
+import { judgeAndStore, judgingSetupFor, missingSamples, type JudgingUnit } from "../judging-engine";
 
 const PAGE = 500;
 

@@ -11,10 +11,9 @@ import { judgeOrders } from "@/lib/pipeline/evaluate";
 import { judgePromptFor } from "@/lib/pipeline/judge";
 import { judgmentsPerIteration } from "@/lib/pipeline/sampling";
 import { unitSeed } from "@/lib/pipeline/seeds";
-import type { Position } from "@/lib/pipeline/vocabulary";
 import type { RunContext } from "../context";
 import { PauseRun } from "../errors";
-import { judgeAndStore, judgingSetupFor, type JudgingUnit } from "../judging-engine";
+import { judgeAndStore, judgingSetupFor, missingSamples, type JudgingUnit } from "../judging-engine";
 
 const PAGE = 500;
 
@@ -58,10 +57,4 @@ export async function judgeStage(ctx: RunContext, iteration: IterationRow): Prom
     if (ctx.signal.aborted) return;
   }
   throw new PauseRun(`Some judgments of iteration ${iteration.index} could not be made (the judge kept failing); resume to try them again`);
-}
-
-/** True when a (subject, order) lacks any of its n samples. */
-export function missingSamples(existing: Set<string>, subjectId: number, position: Position, n: number): boolean {
-  for (let s = 0; s < n; s++) if (!existing.has(`${subjectId}:${position}:${s}`)) return true;
-  return false;
 }
