@@ -12,10 +12,12 @@ import { downloadToFile } from "@/lib/datasets/download";
 import { downloadHubDataset, hfRefSchema } from "@/lib/datasets/hugging-face";
 import { checkDatasetName } from "@/lib/datasets/import-dataset";
 import { cancelJob, startImportJob, startJob } from "@/lib/datasets/import-jobs";
+import { LABEL_SCHEMES } from "@/lib/datasets/label-schemes";
 import { MAPPING_FIELDS } from "@/lib/datasets/mapping";
 import { previewStaged, type ImportPreview } from "@/lib/datasets/preview";
 import { discardStaged, getStaged, nameFromFile, newStagingDir, registerStaged, safeFileName } from "@/lib/datasets/staging";
 import { getDb } from "@/lib/db/client";
+import { DATASET_KINDS } from "@/lib/db/schema";
 import { deleteDataset } from "@/lib/db/queries/datasets";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";
 import { describeIssues, fieldErrorsOf } from "@/lib/validation";
@@ -28,9 +30,12 @@ function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
 }
 
 const mappingSchema = z
-  .object(Object.fromEntries(MAPPING_FIELDS.map((field) => [field, z.string().max(500).nullable().optional()])))
+  .object({
+    ...Object.fromEntries(MAPPING_FIELDS.map((field) => [field, z.string().max(500).nullable().optional()])),
+    labelScheme: z.enum(LABEL_SCHEMES).nullable().optional(),
+  })
   .strict();
-const kindSchema = z.enum(["pairs", "instructions"]);
+const kindSchema = z.enum(DATASET_KINDS);
 
 export async function stageServerPathAction(input: unknown): Promise<ActionResult<{ stageId: string }>> {
   try {

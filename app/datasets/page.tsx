@@ -5,6 +5,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
+import { DATASET_KIND_LABELS } from "@/components/datasets/dataset-rows";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -59,7 +60,7 @@ export default async function DatasetsPage() {
                   {dataset.builtin ? <Badge variant="outline">demo</Badge> : null}
                 </TableCell>
                 <TableCell>
-                  <Badge variant="secondary">{dataset.kind === "pairs" ? "labelled pairs" : "instruction pool"}</Badge>
+                  <Badge variant="secondary">{DATASET_KIND_LABELS[dataset.kind]}</Badge>
                 </TableCell>
                 <TableCell className="text-right tabular-nums">{formatCount(dataset.rowCount)}</TableCell>
                 <TableCell className="text-right tabular-nums">{dataset.kind === "pairs" ? dataset.subsetCount : "—"}</TableCell>

@@ -14,6 +14,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
+import { LABEL_SCHEME_DESCRIPTIONS, LABEL_SCHEMES } from "@/lib/datasets/label-schemes";
 import type { MappingField } from "@/lib/datasets/mapping";
 import { MappingFields } from "./mapping-fields";
 import { PreviewRows } from "./preview-rows";
@@ -31,6 +32,15 @@ const pairFields: { field: MappingField; label: string; hint?: string }[] = [
   { field: "id", label: "Id" },
   { field: "category", label: "Category" },
 ];
+const responseFields: { field: MappingField; label: string; hint?: string }[] = [
+  { field: "prompt", label: "Prompt", hint: "Empty when the responses are whole conversations" },
+  { field: "responseA", label: "Response A", hint: "Two response columns (two systems)…" },
+  { field: "responseB", label: "Response B" },
+  { field: "responses", label: "List of responses", hint: "…or one column with a list (best-of-n)" },
+  { field: "label", label: "Label (optional)", hint: "The better response or a tie; votes: col1+col2+col3" },
+  { field: "category", label: "Category" },
+  { field: "id", label: "Id" },
+];
 const instructionFields: { field: MappingField; label: string; hint?: string }[] = [
   { field: "prompt", label: "Instruction", hint: "Text, or a list of chat messages" },
   { field: "chosen", label: "Baseline response", hint: "Optional: used as the good response instead of generating one" },
@@ -38,10 +48,24 @@ const instructionFields: { field: MappingField; label: string; hint?: string }[]
   { field: "category", label: "Category" },
 ];
 
-type Mapping = Partial<Record<MappingField, string>>;
+type Mapping = Partial<Record<MappingField | "labelScheme", string>>;
 
-export function ImportPreview({ stageId, onImport }: { stageId: string; onImport: (jobId: string) => void }) {
-  const [kind, setKind] = useState<DatasetKind | undefined>(undefined);
+const FIELDS: Record<DatasetKind, { field: MappingField; label: string; hint?: string }[]> = {
+  pairs: pairFields,
+  instructions: instructionFields,
+  responses: responseFields,
+};
+
+export function ImportPreview({
+  stageId,
+  onImport,
+  initialKind,
+}: {
+  stageId: string;
+  onImport: (jobId: string) => void;
+  initialKind?: DatasetKind;
+}) {
+  const [kind, setKind] = useState<DatasetKind | undefined>(initialKind);
   const [mapping, setMapping] = useState<Mapping | undefined>(undefined);
   const [name, setName] = useState<string | null>(null);
   const [description, setDescription] = useState("");
@@ -98,8 +122,9 @@ export function ImportPreview({ stageId, onImport }: { stageId: string; onImport
   if (preview.isError && !data) return <InlineAlert tone="error">{preview.error.message}</InlineAlert>;
   if (!data) return null;
 
-  const fields = (kind ?? data.kind) === "instructions" ? instructionFields : pairFields;
-  const showPairs = (kind ?? data.kind) !== "instructions";
+  const shownKind: DatasetKind = kind ?? data.kind ?? "pairs";
+  const fields = FIELDS[shownKind];
+  const showPairs = shownKind === "pairs";
   const hasBaseline = !showPairs && Boolean((mapping ?? data.mapping)?.chosen);
 
   return (
@@ -130,6 +155,7 @@ export function ImportPreview({ stageId, onImport }: { stageId: string; onImport
               {data.kind === null && kind === undefined ? <option value="">Choose…</option> : null}
               <option value="pairs">Labelled pairs (for evaluation)</option>
               <option value="instructions">Instruction pool (the loop&apos;s input)</option>
+              <option value="responses">Responses to judge (for judge jobs)</option>
             </NativeSelect>
           )}
         </Field>
@@ -151,6 +177,29 @@ export function ImportPreview({ stageId, onImport }: { stageId: string; onImport
         fieldErrors={fieldErrors}
         warning={data.mappingError?.message ?? null}
       />
+      {shownKind === "responses" && (mapping ?? data.mapping)?.label ? (
+        <Field
+          id="map-labelScheme"
+          label="Label scheme"
+          error={fieldErrors.labelScheme}
+          hint="What the label's values mean; numbers differ between data sets, so say which."
+        >
+          {(control) => (
+            <NativeSelect
+              {...control}
+              className="max-w-md"
+              value={mapping?.labelScheme ?? "auto"}
+              onChange={(e) => setMapping({ ...mapping, labelScheme: e.target.value })}
+            >
+              {LABEL_SCHEMES.map((scheme) => (
+                <option key={scheme} value={scheme}>
+                  {scheme}: {LABEL_SCHEME_DESCRIPTIONS[scheme]}
+                </option>
+              ))}
+            </NativeSelect>
+          )}
+        </Field>
+      ) : null}
 
       <Field id="description" label="Description (optional)">
         {(control) => <Input {...control} value={description} onChange={(e) => setDescription(e.target.value)} />}
@@ -162,7 +211,7 @@ export function ImportPreview({ stageId, onImport }: { stageId: string; onImport
         </InlineAlert>
       ) : null}
 
-      {data.rows.length > 0 ? <PreviewRows rows={data.rows} showPairs={showPairs} hasBaseline={hasBaseline} /> : null}
+      {data.rows.length > 0 ? <PreviewRows rows={data.rows} kind={shownKind} hasBaseline={hasBaseline} /> : null}
 
       {startFailure ? <InlineAlert tone="error">{startFailure.message}</InlineAlert> : null}
       <div>

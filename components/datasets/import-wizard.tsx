@@ -13,6 +13,7 @@ import { cancelJobAction } from "@/app/datasets/actions";
 import { InlineAlert } from "@/components/feedback/inline-alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import type { DatasetKind } from "@/lib/db/schema";
 import { formatCount, formatDuration } from "@/lib/format/numbers";
 import { ImportPreview } from "./import-preview";
 import { JobProgress } from "./job-progress";
@@ -20,7 +21,7 @@ import { ProblemList } from "./problem-list";
 import { SourcePicker } from "./source-picker";
 import { useJob } from "./use-job";
 
-export function ImportWizard() {
+export function ImportWizard({ initialKind }: { initialKind?: DatasetKind }) {
   const router = useRouter();
   const [downloadJobId, setDownloadJobId] = useState<string | null>(null);
   const [stageId, setStageId] = useState<string | null>(null);
@@ -46,7 +47,9 @@ export function ImportWizard() {
       <Card>
         <CardHeader>
           <CardTitle>1. Source</CardTitle>
-          <CardDescription>Instruction pools and labelled pair sets, in JSONL, JSON, CSV or parquet (gzipped or not).</CardDescription>
+          <CardDescription>
+            Instruction pools, labelled pair sets and responses to judge, in JSONL, JSON, CSV or parquet (gzipped or not).
+          </CardDescription>
         </CardHeader>
         <CardContent>
           {stageId || (downloadJobId && download.data?.status !== "failed") ? (
@@ -82,7 +85,7 @@ export function ImportWizard() {
             <CardDescription>Check what was detected; change the kind or the columns if needed.</CardDescription>
           </CardHeader>
           <CardContent>
-            <ImportPreview stageId={stageId} onImport={setImportJobId} />
+            <ImportPreview stageId={stageId} onImport={setImportJobId} initialKind={initialKind} />
           </CardContent>
         </Card>
       ) : null}

@@ -3,48 +3,72 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ClampedText } from "./clamped-text";
 import type { ImportPreview as Preview } from "@/lib/datasets/preview";
+import type { DatasetKind } from "@/lib/db/schema";
 
-export function PreviewRows({ rows, showPairs, hasBaseline }: { rows: Preview["rows"]; showPairs: boolean; hasBaseline: boolean }) {
+const letter = (index: number) => (index < 26 ? String.fromCharCode(65 + index) : `#${index + 1}`);
+
+function headings(kind: DatasetKind, hasBaseline: boolean): string[] {
+  if (kind === "pairs") return ["Id", "Subset", "Prompt", "Chosen", "Rejected"];
+  if (kind === "responses") return ["Id", "Category", "Prompt", "Responses", "Label"];
+  return ["Id", "Category", "Instruction", ...(hasBaseline ? ["Baseline response"] : [])];
+}
+
+export function PreviewRows({ rows, kind, hasBaseline }: { rows: Preview["rows"]; kind: DatasetKind; hasBaseline: boolean }) {
+  const columns = headings(kind, hasBaseline);
+  const cell = (text: string | null) => (
+    <TableCell className="min-w-44 max-w-xs text-xs">
+      <ClampedText text={text ?? "—"} />
+    </TableCell>
+  );
   return (
     <div className="grid gap-2">
       <h3 className="text-sm font-medium">First {rows.length} rows as they will be stored</h3>
       <Table aria-label="Preview">
         <TableHeader>
           <TableRow>
-            <TableHead>Id</TableHead>
-            {showPairs ? <TableHead>Subset</TableHead> : <TableHead>Category</TableHead>}
-            <TableHead>{showPairs ? "Prompt" : "Instruction"}</TableHead>
-            {showPairs ? <TableHead>Chosen</TableHead> : hasBaseline ? <TableHead>Baseline response</TableHead> : null}
-            {showPairs ? <TableHead>Rejected</TableHead> : null}
+            {columns.map((c) => (
+              <TableHead key={c}>{c}</TableHead>
+            ))}
           </TableRow>
         </TableHeader>
         <TableBody>
           {rows.map((row) => (
             <TableRow key={row.index}>
               {row.problems.length > 0 || row.skipped ? (
-                <TableCell
-                  colSpan={showPairs ? 5 : hasBaseline ? 4 : 3}
-                  className={row.skipped ? "text-muted-foreground" : "text-destructive"}
-                >
+                <TableCell colSpan={columns.length} className={row.skipped ? "text-muted-foreground" : "text-destructive"}>
                   Row {row.index}:{" "}
                   {row.skipped ? "a tie; skipped and counted" : row.problems.map((p) => `${p.field} ${p.message}`).join("; ")}
                 </TableCell>
               ) : (
                 <>
                   <TableCell className="font-mono text-xs">{row.sourceId}</TableCell>
-                  <TableCell className="text-xs">{showPairs ? row.subset : (row.category ?? "—")}</TableCell>
+                  <TableCell className="text-xs">{kind === "pairs" ? row.subset : (row.category ?? "—")}</TableCell>
                   <TableCell className="min-w-56 max-w-sm text-xs">
                     <ClampedText text={row.prompt} />
                   </TableCell>
-                  {showPairs || hasBaseline ? (
-                    <TableCell className="min-w-44 max-w-xs text-xs">
-                      <ClampedText text={row.chosen ?? "—"} />
-                    </TableCell>
-                  ) : null}
-                  {showPairs ? (
-                    <TableCell className="min-w-44 max-w-xs text-xs">
-                      <ClampedText text={row.rejected} />
-                    </TableCell>
+                  {kind === "pairs" ? (
+                    <>
+                      {cell(row.chosen)}
+                      {cell(row.rejected)}
+                    </>
+                  ) : kind === "responses" ? (
+                    <>
+                      <TableCell className="min-w-56 max-w-md text-xs">
+                        <ol className="grid gap-1">
+                          {(row.responses ?? []).map((r, i) => (
+                            <li key={i} className="flex gap-1">
+                              <span className="font-semibold">{letter(i)}</span>
+                              <ClampedText text={r} />
+                            </li>
+                          ))}
+                        </ol>
+                      </TableCell>
+                      <TableCell className="text-xs">
+                        {row.label === null ? "—" : row.label === "tie" ? "tie" : letter(Number(row.label))}
+                      </TableCell>
+                    </>
+                  ) : hasBaseline ? (
+                    cell(row.chosen)
                   ) : null}
                 </>
               )}

@@ -1,12 +1,13 @@
 "use client";
-// Top navigation: Runs, Compare, Datasets, Backends; the current section is marked for sight and for screen readers.
-import { ChartLine, Database, FlaskConical, Server } from "lucide-react";
+// Top navigation: Runs, Judge, Compare, Datasets, Backends; the current section is marked for sight and for screen readers.
+import { ChartLine, Database, FlaskConical, Gavel, Server } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/ui/cn";
 
 const sections = [
   { href: "/runs", label: "Runs", Icon: FlaskConical },
+  { href: "/judge", label: "Judge", Icon: Gavel },
   { href: "/compare", label: "Compare", Icon: ChartLine },
   { href: "/datasets", label: "Datasets", Icon: Database },
   { href: "/backends", label: "Backends", Icon: Server },

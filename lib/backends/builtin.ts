@@ -1,7 +1,9 @@
 /**
  * The embedded default backend: "SimJudge (simulated)", pointing at the SimJudge mounted in this
  * server (/api/sim/v1) on the port the server listens on. Created at start-up when missing (also
- * after a user deleted it) and kept pointing at the current port.
+ * after a user deleted it) and kept pointing at the current port. Its key is the access token
+ * (JUDGE_LAB_TOKEN): when the server is protected, it lets the server call its own SimJudge; when
+ * it is not, no key is sent.
  */
 import type { Queryable } from "@/lib/db/client";
 import { upsertBuiltinBackend } from "@/lib/db/queries/backends";
@@ -26,5 +28,6 @@ export function ensureBuiltinSimJudgeBackend(db: Queryable, origin: string = sel
     mountPath: SIMJUDGE_MOUNT_PATH,
     maxInFlight: preset.maxInFlight,
     timeoutSeconds: preset.timeoutSeconds,
+    apiKeyEnv: "JUDGE_LAB_TOKEN",
   });
 }

@@ -1,6 +1,6 @@
 /**
  * The Judge Lab command line (`npm run judge-lab -- <command>`), sharing the app's code and database
- * (DATABASE_URL respected). Commands: import, datasets, score.
+ * (DATABASE_URL respected). Commands: import, datasets, score, run control, judge, judge-jobs.
  */
 import path from "node:path";
 import { openDatabase, type Db } from "@/lib/db/client";
@@ -8,6 +8,7 @@ import { removeStaleImports } from "@/lib/db/queries/datasets";
 import { databaseFile } from "@/lib/env";
 import { datasetsCommand } from "./commands/datasets";
 import { IMPORT_USAGE, importCommand } from "./commands/import";
+import { JUDGE_USAGE, judgeCommand, judgeJobsCommand } from "./commands/judge";
 import { controlCommand, exportCommand, resumeCommand, runCommand, runsCommand, statusCommand } from "./commands/runs";
 import { scoreCommand } from "./commands/score";
 import { CliError, processIo, UsageError, type Io } from "./output";
@@ -25,6 +26,9 @@ Commands:
   runs [--json]                   list runs
   status <run> [--json]           a run's state, counts and scores per iteration
   export <run> [--out DIR]        the config (to clone the run), status and training sets
+  judge <file> --judge <ref> ...  judge responses (or two systems' outputs with --versus FILE) with one or
+                                  more judges, here, and print win rates and agreement (see: judge --help)
+  judge-jobs [--json]             list judge jobs
 
 The database is DATABASE_URL (default ./data/judge-lab.db).`;
 
@@ -43,7 +47,7 @@ export async function runCli(argv: string[], options: { io?: Io; migrationsFolde
       return command ? 0 : 2;
     }
     if (args.includes("--help") || args.includes("-h")) {
-      io.stdout(`${command === "import" ? IMPORT_USAGE : USAGE}\n`);
+      io.stdout(`${command === "import" ? IMPORT_USAGE : command === "judge" ? JUDGE_USAGE : USAGE}\n`);
       return 0;
     }
     switch (command) {
@@ -69,6 +73,10 @@ export async function runCli(argv: string[], options: { io?: Io; migrationsFolde
         return statusCommand(openDb(), args, io);
       case "export":
         return exportCommand(openDb(), args, io);
+      case "judge":
+        return await judgeCommand(openDb(), args, io);
+      case "judge-jobs":
+        return judgeJobsCommand(openDb(), args, io);
       default:
         throw new UsageError(`Unknown command "${command}"\n\n${USAGE}`);
     }

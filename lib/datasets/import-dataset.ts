@@ -51,6 +51,8 @@ export class ImportFailure extends AppError {
     readonly problems: ImportProblem[] = [],
     readonly totalProblems = problems.length,
     fieldErrors?: Record<string, string>,
+    /** duplicate_content: the dataset that already holds this content. */
+    readonly existing: { id: number; name: string } | null = null,
   ) {
     super(conflictReasons.has(reason) ? "conflict:dataset" : "bad_request:dataset", message, { fieldErrors });
     this.name = "ImportFailure";
@@ -169,7 +171,9 @@ export function resolveMapping(
   const mapping = Object.fromEntries(Object.entries(parsed.data).filter(([, column]) => column !== undefined)) as ColumnMapping;
   const missing = (Object.entries(mapping) as [string, string][])
     .filter(([field]) => field !== "kind" && field !== "labelScheme")
-    .flatMap(([field, column]) => (field === "label" ? labelColumns(column).map((c) => [field, c] as const) : [[field, column] as const]))
+    .flatMap(([field, column]) =>
+      field === "label" || field === "prompt" ? labelColumns(column).map((c) => [field, c] as const) : [[field, column] as const],
+    )
     .filter(([, column]) => !sampled.columns.includes(column));
   if (missing.length > 0 && sampled.columns.length > 0) {
     const fieldErrors = Object.fromEntries(missing.map(([field, column]) => [field, `There is no column "${column}" in the file`]));
@@ -361,6 +365,10 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
     throw new ImportFailure(
       "duplicate_content",
       `This content was already imported as "${same.name}" (#${same.id}); nothing was stored twice`,
+      [],
+      0,
+      undefined,
+      { id: same.id, name: same.name },
     );
   }
 
@@ -372,7 +380,8 @@ export async function importDataset(db: Db, request: ImportRequest): Promise<Imp
     format: request.files[0]!.format + (request.files[0]!.gzip ? "+gzip" : ""),
     contentHash,
     description: request.description ?? null,
-    responseNames: request.responseNames ?? (mapping.kind === "responses" && mapping.responseA ? [mapping.responseA, mapping.responseB!] : null),
+    responseNames:
+      request.responseNames ?? (mapping.kind === "responses" && mapping.responseA ? [mapping.responseA, mapping.responseB!] : null),
     builtin: request.builtin ?? false,
   });
   const insert = createItemInserter(db);

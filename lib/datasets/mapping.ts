@@ -5,6 +5,7 @@
  * responses, Auto-J, PandaLM and MT-Bench human judgments) and can be set by hand (the Datasets
  * page, the CLI's --map). A label column may hold several columns joined by "+" (annotators'
  * votes, combined by majority); how its values read is the label scheme (see label-schemes.ts).
+ * A prompt may too ("instruction+input"): the non-empty parts are joined with a blank line.
  */
 import { z } from "zod";
 import type { DatasetKind } from "@/lib/db/schema";
@@ -54,12 +55,20 @@ export const columnMappingSchema = z
       if (mapping.responses) {
         if (!mapping.prompt) ctx.addIssue({ code: "custom", path: ["prompt"], message: "Pick the column that holds the prompt" });
         if (mapping.responseA || mapping.responseB)
-          ctx.addIssue({ code: "custom", path: ["responses"], message: "Map either a list of responses or two response columns, not both" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["responses"],
+            message: "Map either a list of responses or two response columns, not both",
+          });
         return;
       }
       for (const field of ["responseA", "responseB"] as const)
         if (!mapping[field])
-          ctx.addIssue({ code: "custom", path: [field], message: `Pick the ${fieldLabels[field]} column (or a column with a list of responses)` });
+          ctx.addIssue({
+            code: "custom",
+            path: [field],
+            message: `Pick the ${fieldLabels[field]} column (or a column with a list of responses)`,
+          });
       return;
     }
     const byLabel = mapping.responseA || mapping.responseB || mapping.label;
@@ -182,7 +191,9 @@ function detectResponses(columns: readonly string[], sample: readonly Record<str
   const list = pick(columns, "responses", "completions", "outputs", "candidates");
   if (list && prompt && Array.isArray(first[list])) {
     const label = pick(columns, "best", "label", "best_index");
-    return { mapping: { ...base, prompt, responses: list, label }, layout: "best-of-n (prompt, responses)" };
+    // An index column counts from 0, as code writes it; "best" and "label" read as letters or from 1.
+    const labelScheme = label === "best_index" ? ("zero-based" as const) : undefined;
+    return { mapping: { ...base, prompt, responses: list, label, labelScheme }, layout: "best-of-n (prompt, responses)" };
   }
   if (columns.includes("response 1") && columns.includes("response 2") && prompt) {
     const label = pick(columns, "label");
@@ -193,10 +204,12 @@ function detectResponses(columns: readonly string[], sample: readonly Record<str
   }
   if (columns.includes("response1") && columns.includes("response2") && prompt) {
     const votes = ["annotator1", "annotator2", "annotator3"].filter((c) => columns.includes(c));
+    // PandaLM's task is its instruction followed by its input (often empty).
+    const task = columns.includes("instruction") && columns.includes("input") ? "instruction+input" : prompt;
     return {
       mapping: {
         ...base,
-        prompt,
+        prompt: task,
         responseA: "response1",
         responseB: "response2",
         label: votes.length > 0 ? votes.join("+") : undefined,
@@ -206,8 +219,16 @@ function detectResponses(columns: readonly string[], sample: readonly Record<str
     };
   }
   if (columns.includes("conversation_a") && columns.includes("conversation_b")) {
+    // question_id is not an item id here: each question has many rows (model pairs, judges, turns);
+    // it stays in the metadata and the items are numbered by row.
     return {
-      mapping: { ...base, id: base.id ?? pick(columns, "question_id"), responseA: "conversation_a", responseB: "conversation_b", label: pick(columns, "winner") },
+      mapping: {
+        ...base,
+        id: base.id === "question_id" ? undefined : base.id,
+        responseA: "conversation_a",
+        responseB: "conversation_b",
+        label: pick(columns, "winner"),
+      },
       layout: "MT-Bench human judgments (conversation_a, conversation_b, winner)",
     };
   }
@@ -215,7 +236,10 @@ function detectResponses(columns: readonly string[], sample: readonly Record<str
   const b = pick(columns, "response_b", "response_B", "output_2", "response_2", "answer_b", "completion_b", "output_b");
   if (a && b && prompt) {
     const label = pick(columns, "label", "winner", "preference", "better");
-    return { mapping: { ...base, prompt, responseA: a, responseB: b, label }, layout: label ? "two responses and a label" : "two responses to compare" };
+    return {
+      mapping: { ...base, prompt, responseA: a, responseB: b, label },
+      layout: label ? "two responses and a label" : "two responses to compare",
+    };
   }
   return null;
 }

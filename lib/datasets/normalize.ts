@@ -86,6 +86,7 @@ function readTextOrMessages(
   problems: Problems,
   options: { allowMessages: boolean; lastAssistant?: boolean },
 ): TextOrMessages | null {
+  if (!(column in record) && column.includes("+")) return readJoinedText(record, column, problems);
   if (!(column in record)) {
     problems.push({ field: column, message: "is missing" });
     return null;
@@ -116,6 +117,27 @@ function readTextOrMessages(
     message: `expected text${options.allowMessages ? " or a list of messages" : ""}, got ${describeType(value)}`,
   });
   return null;
+}
+
+/** Several text columns read as one ("instruction+input"): the non-empty parts joined with a blank line. */
+function readJoinedText(record: Record<string, unknown>, columns: string, problems: Problems): TextOrMessages | null {
+  const parts: string[] = [];
+  for (const column of labelColumns(columns)) {
+    if (!(column in record)) {
+      problems.push({ field: column, message: "is missing" });
+      continue;
+    }
+    const value = record[column];
+    if (typeof value === "string") {
+      if (value.trim() !== "") parts.push(value);
+    } else if (value !== null && value !== undefined)
+      problems.push({ field: column, message: `expected text, got ${describeType(value)}` });
+  }
+  if (parts.length === 0) {
+    if (problems.length === 0) problems.push({ field: labelColumns(columns)[0]!, message: "is empty" });
+    return null;
+  }
+  return { text: parts.join("\n\n"), messages: null };
 }
 
 function readOptionalText(record: Record<string, unknown>, column: string | undefined, problems: Problems): string | null | undefined {
@@ -197,7 +219,11 @@ function cutAtTurn(messages: ChatMessage[], turn: unknown): ChatMessage[] {
 
 type JudgedResponses = { prompt: TextOrMessages; responses: string[]; label: ItemLabel | null };
 
-function readResponse(record: Record<string, unknown>, column: string, problems: Problems): { text: string; context: ChatMessage[] | null } | null {
+function readResponse(
+  record: Record<string, unknown>,
+  column: string,
+  problems: Problems,
+): { text: string; context: ChatMessage[] | null } | null {
   const value = record[column];
   if (Array.isArray(value)) {
     const messages = readMessages(value, column, problems);
@@ -222,9 +248,11 @@ function readResponsesItem(record: Record<string, unknown>, mapping: ColumnMappi
     if (!Array.isArray(list)) {
       problems.push({ field: mapping.responses, message: `expected a list of responses, got ${describeType(list)}` });
     } else {
-      if (list.length < 2) problems.push({ field: mapping.responses, message: `needs at least 2 responses to compare, got ${list.length}` });
+      if (list.length < 2)
+        problems.push({ field: mapping.responses, message: `needs at least 2 responses to compare, got ${list.length}` });
       for (const [i, entry] of list.entries()) {
-        if (typeof entry !== "string") problems.push({ field: `${mapping.responses}[${i}]`, message: `expected text, got ${describeType(entry)}` });
+        if (typeof entry !== "string")
+          problems.push({ field: `${mapping.responses}[${i}]`, message: `expected text, got ${describeType(entry)}` });
         else if (entry.trim() === "") problems.push({ field: `${mapping.responses}[${i}]`, message: "is empty" });
         else responses.push(entry);
       }
@@ -241,7 +269,11 @@ function readResponsesItem(record: Record<string, unknown>, mapping: ColumnMappi
   let prompt: TextOrMessages | null = null;
   if (mapping.prompt) prompt = readTextOrMessages(record, mapping.prompt, problems, { allowMessages: true });
   else if (context && context.length > 0) prompt = { text: renderConversation(context), messages: context };
-  else if (problems.length === 0) problems.push({ field: mapping.responseA ?? "prompt", message: "holds no conversation before the answer, and no prompt column is mapped" });
+  else if (problems.length === 0)
+    problems.push({
+      field: mapping.responseA ?? "prompt",
+      message: "holds no conversation before the answer, and no prompt column is mapped",
+    });
 
   let label: ItemLabel | null = null;
   if (mapping.label) {
@@ -251,7 +283,10 @@ function readResponsesItem(record: Record<string, unknown>, mapping: ColumnMappi
       if (value === null || value === undefined || value === "") continue;
       const read = readLabelValue(value, mapping.labelScheme ?? "auto", Math.max(2, responses.length));
       if (read === null)
-        problems.push({ field: column, message: `cannot read ${JSON.stringify(value)} as a label (label scheme "${mapping.labelScheme ?? "auto"}")` });
+        problems.push({
+          field: column,
+          message: `cannot read ${JSON.stringify(value)} as a label (label scheme "${mapping.labelScheme ?? "auto"}")`,
+        });
       else votes.push(read);
     }
     if (votes.length > 0) label = majorityLabel(votes);
@@ -275,7 +310,7 @@ export function normalizeRecord(
   const used = new Set(
     Object.entries(mapping)
       .filter(([field, v]) => typeof v === "string" && field !== "kind" && field !== "labelScheme")
-      .flatMap(([field, v]) => (field === "label" ? labelColumns(v as string) : [v as string])),
+      .flatMap(([field, v]) => (field === "label" || field === "prompt" ? labelColumns(v as string) : [v as string])),
   );
 
   let prompt: TextOrMessages | null = null;

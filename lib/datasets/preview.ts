@@ -19,6 +19,9 @@ export type PreviewRow = {
   prompt: string | null;
   chosen: string | null;
   rejected: string | null;
+  /** Responses to judge: each response (clipped) and the label (best index or "tie"). */
+  responses: string[] | null;
+  label: string | null;
   skipped: "tie" | null;
   problems: FieldProblem[];
 };
@@ -74,6 +77,8 @@ export async function previewStaged(
         prompt: clip(item.prompt),
         chosen: clip(item.chosen),
         rejected: clip(item.rejected),
+        responses: item.responses?.map((r) => clip(r)!) ?? null,
+        label: item.label,
         skipped: null,
         problems: [],
       };
@@ -86,6 +91,8 @@ export async function previewStaged(
       prompt: null,
       chosen: null,
       rejected: null,
+      responses: null,
+      label: null,
       skipped: "skip" in result ? "tie" : null,
       problems: "problems" in result ? result.problems : [],
     };

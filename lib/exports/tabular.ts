@@ -6,9 +6,11 @@ import { stringify } from "csv-stringify/sync";
 
 export type TabularFormat = "jsonl" | "csv";
 
-export function streamRows<T extends { id: number }>(
+/** `cursorOf` gives the key the next page starts after (the row id unless said otherwise). */
+export function streamRows<T extends object>(
   readPage: (afterId: number) => T[],
   format: TabularFormat,
+  cursorOf: (row: T) => number = (row) => (row as { id: number }).id,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let afterId = 0;
@@ -20,7 +22,7 @@ export function streamRows<T extends { id: number }>(
         controller.close();
         return;
       }
-      afterId = page.at(-1)!.id;
+      afterId = cursorOf(page.at(-1)!);
       const text =
         format === "jsonl"
           ? page.map((row) => JSON.stringify(row)).join("\n") + "\n"

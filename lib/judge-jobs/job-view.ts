@@ -12,6 +12,7 @@ import { getDatasetById } from "@/lib/db/queries/datasets";
 import { labelAgreement, winRate, wilsonInterval, type LabelAgreement, type PairLabel, type PairVerdict, type WinRate } from "@/lib/metrics";
 import { responseLetter } from "@/lib/pipeline/jobs/item-plan";
 import type { ProgressSnapshot } from "@/lib/runner/progress";
+import { isGenericResponseName } from "@/lib/traces/shown-responses";
 
 export type Rate = { rate: number; low: number; high: number; count: number; of: number } | null;
 
@@ -39,6 +40,12 @@ export type JudgeJobView = {
   coinFlips: number;
   categories: { category: string; items: number; winRate: WinRate | null; agreement: Rate }[];
 };
+
+/** What to call the two responses of a pairwise job: "A" and "B", with the systems' names when the data has them. */
+export function responseTitles(names: string[] | null): [string, string] {
+  if (names?.length !== 2 || names.every(isGenericResponseName)) return ["A", "B"];
+  return [`A (${names[0]})`, `B (${names[1]})`];
+}
 
 const rate = (count: number, of: number): Rate => (of === 0 ? null : { rate: count / of, count, of, ...wilsonInterval(count, of) });
 

@@ -17,3 +17,22 @@ export const itemResponses = (item: { chosen: string | null; rejected: string | 
   { title: "Chosen response", hint: "Labelled better: a correct judge prefers it.", text: item.chosen },
   { title: "Rejected response", hint: "Labelled worse.", text: item.rejected },
 ];
+
+/** Column names that say nothing about the systems compared ("response_a", "output_1", …) are not worth showing. */
+export const isGenericResponseName = (name: string) => /^(response|output|answer|completion|conversation|model)[ _]?(a|b|1|2)$/i.test(name);
+
+/** A judge job item's responses, lettered as the job names them, with the label and the verdict in the hints. */
+export function jobItemResponses(
+  responses: readonly string[],
+  options: { names: string[] | null; label: string | null; best: number | null },
+): ShownResponse[] {
+  return responses.map((text, i) => {
+    const letter = i < 26 ? String.fromCharCode(65 + i) : `#${i + 1}`;
+    const notes = [
+      options.names?.[i] && !isGenericResponseName(options.names[i]) ? options.names[i] : null,
+      options.best === i ? "ranked best by this judge" : null,
+      options.label === String(i) ? "labelled best" : null,
+    ].filter(Boolean);
+    return { title: `Response ${letter}`, hint: notes.join(" · ") || " ", text };
+  });
+}

@@ -1,11 +1,13 @@
 // The bad-input corpus's shape and its walker: each entry feeds one malformed or hostile input to
 // one entry point and says what the refusal must name. The walker checks the refusal, that the
-// database holds exactly what it held before, and that the process still answers afterwards.
+// database holds exactly what it held before (judge jobs and their judgments included), and that
+// the process still answers afterwards. An HTTP route's reply is read by `replyOf` into the shape
+// of an action's result, its status first ("HTTP 400 bad_request:job: ...").
 import type Database from "better-sqlite3";
 import { expect } from "vitest";
 import { formatProblem, ImportFailure } from "@/lib/datasets/import-dataset";
 
-export type EntryPoint = "dataset file" | "run config" | "server action" | "backend response";
+export type EntryPoint = "dataset file" | "run config" | "server action" | "HTTP route" | "backend response";
 
 export type CorpusEntry = {
   entry: EntryPoint;
@@ -16,7 +18,21 @@ export type CorpusEntry = {
   expect: RegExp;
 };
 
-const TABLES = ["backends", "datasets", "dataset_items", "runs", "iterations", "pairs", "judgments", "eval_judgments", "run_events"];
+const TABLES = [
+  "backends",
+  "datasets",
+  "dataset_items",
+  "runs",
+  "iterations",
+  "pairs",
+  "judgments",
+  "eval_judgments",
+  "run_events",
+  "judge_jobs",
+  "judge_comparisons",
+  "judge_judgments",
+  "judge_item_results",
+];
 
 export function tableCounts(sqlite: Database.Database): Record<string, number> {
   return Object.fromEntries(TABLES.map((t) => [t, sqlite.prepare(`select count(*) from ${t}`).pluck().get() as number]));
@@ -32,6 +48,32 @@ export function refusalText(outcome: unknown): string {
     return [result.message, ...Object.entries(result.fieldErrors ?? {}).map(([field, message]) => `${field}: ${message}`)].join("\n");
   }
   return `ACCEPTED: ${JSON.stringify(outcome)?.slice(0, 200)}`;
+}
+
+/**
+ * An HTTP route's reply as an action's result: a 2xx is accepted; anything else is refused with
+ * its status and code leading the message ("HTTP 404 not_found:job: No judge job abc"), and the
+ * reply's field errors kept, so an entry's pattern can ask for the status and the field.
+ */
+export async function replyOf(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (response.ok) return { ok: true };
+  let body: { code?: string; message?: string; fieldErrors?: Record<string, string> } = {};
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    body = { message: `(not JSON) ${text.slice(0, 200)}` };
+  }
+  return { ok: false, message: `HTTP ${response.status} ${body.code ?? "?"}: ${body.message ?? ""}`, fieldErrors: body.fieldErrors };
+}
+
+/**
+ * A pattern for a refusal that names `field` among its field errors (a line "field: message"),
+ * after an HTTP status when one is given.
+ */
+export function namesField(field: string, status?: number): RegExp {
+  const escaped = field.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`${status === undefined ? "" : `^HTTP ${status} `}[\\s\\S]*^${escaped}: `, "m");
 }
 
 /** Runs `feed`, turning a throw into the refused value. */

@@ -1,16 +1,18 @@
-// A dataset: what it is, its subsets (or categories) with counts, and its rows, searchable, a page at a time.
+// A dataset: what it is, its subsets (or categories) with counts, and its rows, searchable, a page at a time;
+// data that can be judged links to a new judge job on it.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { DeleteDatasetButton } from "@/components/datasets/delete-dataset-button";
 import { ItemFilters } from "@/components/datasets/item-filters";
-import { ClampedText } from "@/components/datasets/clamped-text";
+import { DATASET_KIND_LABELS, DatasetRows } from "@/components/datasets/dataset-rows";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { PageHeader } from "@/components/shell/page-header";
+import { Gavel } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/lib/db/client";
 import { countDatasetItems, countItemsByCategory, countItemsBySubset, getDatasetById, listDatasetItems } from "@/lib/db/queries/datasets";
 import { formatCount } from "@/lib/format/numbers";
@@ -36,7 +38,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
   const page = pageText && /^\d{1,7}$/.test(pageText) ? Math.max(1, Number(pageText)) : 1;
 
   const subsets = countItemsBySubset(db, dataset.id);
-  const categories = dataset.kind === "instructions" ? countItemsByCategory(db, dataset.id) : [];
+  const categories = dataset.kind !== "pairs" ? countItemsByCategory(db, dataset.id) : [];
   const filter = { query, subset };
   const total = countDatasetItems(db, dataset.id, filter);
   const items = listDatasetItems(db, dataset.id, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
@@ -57,12 +59,23 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
         title={dataset.name}
         description={
           <>
-            <Badge variant="secondary">{pairs ? "labelled pairs" : "instruction pool"}</Badge> {formatCount(dataset.rowCount)} rows ·
-            imported {formatDateTime(dataset.createdAt)} · <span className="font-mono text-xs">{dataset.source}</span>
+            <Badge variant="secondary">{DATASET_KIND_LABELS[dataset.kind]}</Badge> {formatCount(dataset.rowCount)} rows · imported{" "}
+            {formatDateTime(dataset.createdAt)} · <span className="font-mono text-xs">{dataset.source}</span>
             {dataset.description ? <span className="mt-1 block">{dataset.description}</span> : null}
           </>
         }
-        actions={<DeleteDatasetButton id={dataset.id} name={dataset.name} />}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            {dataset.kind !== "instructions" ? (
+              <Button asChild variant="outline">
+                <Link href={`/judge/new?dataset=${encodeURIComponent(dataset.name)}`}>
+                  <Gavel /> Judge this data
+                </Link>
+              </Button>
+            ) : null}
+            <DeleteDatasetButton id={dataset.id} name={dataset.name} />
+          </div>
+        }
       />
 
       <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
@@ -99,38 +112,7 @@ export default async function DatasetPage({ params, searchParams }: { params: Pr
           {items.length === 0 ? (
             <EmptyState title="No rows match">{query ? `Nothing contains “${query}”.` : "This subset has no rows."}</EmptyState>
           ) : (
-            <Table aria-label="Rows">
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Id</TableHead>
-                  <TableHead>{pairs ? "Subset" : "Category"}</TableHead>
-                  <TableHead>{pairs ? "Prompt" : "Instruction"}</TableHead>
-                  {pairs ? <TableHead>Chosen</TableHead> : null}
-                  {pairs ? <TableHead>Rejected</TableHead> : null}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((item) => (
-                  <TableRow key={item.id}>
-                    <TableCell className="font-mono text-xs">{item.sourceId}</TableCell>
-                    <TableCell className="text-xs">{pairs ? item.subset : (item.category ?? "—")}</TableCell>
-                    <TableCell className="min-w-64 max-w-md text-xs">
-                      <ClampedText text={item.prompt} />
-                    </TableCell>
-                    {pairs ? (
-                      <TableCell className="min-w-48 max-w-xs text-xs">
-                        <ClampedText text={item.chosen} />
-                      </TableCell>
-                    ) : null}
-                    {pairs ? (
-                      <TableCell className="min-w-48 max-w-xs text-xs">
-                        <ClampedText text={item.rejected} />
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DatasetRows items={items} kind={dataset.kind} />
           )}
           <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-muted-foreground">
             <span data-testid="row-count">

@@ -5,7 +5,7 @@ import { NativeSelect } from "@/components/ui/input";
 import { formatCount } from "@/lib/format/numbers";
 import { VERDICT_RULE_DESCRIPTIONS, VERDICT_RULE_LABELS, VERDICT_RULES, type VerdictRule } from "@/lib/pipeline/parse-verdict";
 import type { FormDataset } from "./form-types";
-import { Section } from "./section";
+import { Section } from "@/components/ui/form-section";
 import type { ConfigDraft } from "./use-config-draft";
 
 export function EvaluationAndBudgetSections({ f, pairSets }: { f: ConfigDraft; pairSets: FormDataset[] }) {

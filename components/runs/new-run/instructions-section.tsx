@@ -5,7 +5,7 @@ import { NativeSelect } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { formatCount } from "@/lib/format/numbers";
 import type { FormDataset } from "./form-types";
-import { Section } from "./section";
+import { Section } from "@/components/ui/form-section";
 import type { ConfigDraft } from "./use-config-draft";
 
 export function InstructionsSection({ f, pools }: { f: ConfigDraft; pools: FormDataset[] }) {

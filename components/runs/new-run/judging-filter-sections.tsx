@@ -3,7 +3,7 @@
 import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/input";
 import { VERDICT_RULE_DESCRIPTIONS, VERDICT_RULE_LABELS, VERDICT_RULES, type VerdictRule } from "@/lib/pipeline/parse-verdict";
-import { Section } from "./section";
+import { Section } from "@/components/ui/form-section";
 import type { ConfigDraft } from "./use-config-draft";
 
 export function JudgingAndFilterSections({ f }: { f: ConfigDraft }) {

@@ -3,7 +3,7 @@
 import { Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import type { FormBackend } from "./form-types";
-import { Section } from "./section";
+import { Section } from "@/components/ui/form-section";
 import type { ConfigDraft } from "./use-config-draft";
 
 export function RunAndModelsSections({ f, backends }: { f: ConfigDraft; backends: FormBackend[] }) {

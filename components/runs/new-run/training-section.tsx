@@ -4,7 +4,7 @@ import { Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { FormBackend } from "./form-types";
-import { Section } from "./section";
+import { Section } from "@/components/ui/form-section";
 import type { ConfigDraft } from "./use-config-draft";
 
 /** "sft\ndpo previous" -> [{method: "sft"}, {method: "dpo", base: "previous"}]; unknown words are kept for the server to refuse. */

@@ -5,7 +5,7 @@
 import "../server-only";
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { usedByRunsMessage } from "./in-use";
+import { judgeJobsUsing, usedByRunsMessage } from "./in-use";
 import type { Queryable } from "../client";
 import { backends, runBackends, runs, type BackendRow } from "../schema";
 
@@ -108,6 +108,8 @@ export function deleteBackend(db: Queryable, id: number): void {
       throw new AppError("conflict:backend", `"${row.name}" is built into Judge Lab and cannot be deleted; you can edit its limits`);
     const users = listRunsUsingBackend(tx, id);
     if (users.length > 0) throw new AppError("conflict:backend", usedByRunsMessage(row.name, users));
+    const jobs = judgeJobsUsing(tx, "judge_backend_id", id);
+    if (jobs.length > 0) throw new AppError("conflict:backend", usedByRunsMessage(row.name, jobs, "judge job"));
     tx.delete(backends).where(eq(backends.id, id)).run();
   });
 }
@@ -122,7 +124,15 @@ export function findBackendByName(db: Queryable, name: string): BackendRow | und
  */
 export function upsertBuiltinBackend(
   db: Queryable,
-  builtin: { name: string; preset: string; baseUrl: string; mountPath: string; maxInFlight: number; timeoutSeconds: number },
+  builtin: {
+    name: string;
+    preset: string;
+    baseUrl: string;
+    mountPath: string;
+    maxInFlight: number;
+    timeoutSeconds: number;
+    apiKeyEnv: string;
+  },
 ): void {
   const existing = db
     .select()
@@ -137,6 +147,9 @@ export function upsertBuiltinBackend(
         .set({ baseUrls: [builtin.baseUrl], updatedAt: Date.now() })
         .where(eq(backends.id, existing.id))
         .run();
+    // Stored before the built-in backend sent the access token: give it the variable once.
+    if (existing.apiKeyEnv === null)
+      db.update(backends).set({ apiKeyEnv: builtin.apiKeyEnv, updatedAt: Date.now() }).where(eq(backends.id, existing.id)).run();
     return;
   }
   const nameTaken = db.select({ id: backends.id }).from(backends).where(eq(backends.name, builtin.name)).get();
@@ -145,7 +158,7 @@ export function upsertBuiltinBackend(
       name: nameTaken ? `${builtin.name} (built-in)` : builtin.name,
       preset: builtin.preset,
       baseUrls: [builtin.baseUrl],
-      apiKeyEnv: null,
+      apiKeyEnv: builtin.apiKeyEnv,
       maxInFlight: builtin.maxInFlight,
       requestsPerMinute: null,
       tokensPerMinute: null,

@@ -8,7 +8,7 @@ import "../server-only";
 import { and, asc, count, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { AppError } from "@/lib/errors";
-import { usedByRunsMessage } from "./in-use";
+import { judgeJobsUsing, usedByRunsMessage } from "./in-use";
 import type { Db, Queryable } from "../client";
 import { datasetItems, datasets, runDatasets, runs, type ChatMessage, type DatasetKind, type DatasetRow } from "../schema";
 
@@ -115,6 +115,9 @@ export type DatasetItemView = {
   prompt: string;
   chosen: string | null;
   rejected: string | null;
+  /** Responses to judge: each response (clipped to 600 characters) and the label. */
+  responses: string[] | null;
+  label: string | null;
 };
 
 /** One page of items, texts clipped for the table (the full item is one click away). */
@@ -135,13 +138,16 @@ export function listDatasetItems(
       prompt: sql<string>`substr(${datasetItems.prompt}, 1, 600)`,
       chosen: clip(datasetItems.chosen),
       rejected: clip(datasetItems.rejected),
+      responses: sql<string | null>`(select json_group_array(substr(value, 1, 600)) from json_each(${datasetItems.responses}))`,
+      label: datasetItems.label,
     })
     .from(datasetItems)
     .where(itemConditions(datasetId, filter))
     .orderBy(asc(datasetItems.position))
     .limit(page.limit)
     .offset(page.offset)
-    .all();
+    .all()
+    .map((item) => ({ ...item, responses: item.responses && item.responses !== "[]" ? (JSON.parse(item.responses) as string[]) : null }));
 }
 
 export function countDatasetItems(db: Queryable, datasetId: number, filter: ItemFilter): number {
@@ -165,6 +171,8 @@ export function deleteDataset(db: Db, id: number): void {
     if (!row) throw new AppError("not_found:dataset", `Dataset #${id} does not exist (it may have been deleted already)`);
     const users = listRunsUsingDataset(tx, id);
     if (users.length > 0) throw new AppError("conflict:dataset", usedByRunsMessage(row.name, users));
+    const jobs = judgeJobsUsing(tx, "dataset_id", id);
+    if (jobs.length > 0) throw new AppError("conflict:dataset", usedByRunsMessage(row.name, jobs, "judge job"));
     tx.delete(datasets).where(eq(datasets.id, id)).run();
   });
 }

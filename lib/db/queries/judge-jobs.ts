@@ -55,7 +55,17 @@ export function createJudgeJob(
 
 export type JudgeJobListItem = Pick<
   JudgeJobRow,
-  "id" | "name" | "status" | "statusReason" | "itemCount" | "maxResponses" | "plannedJudgments" | "createdAt" | "finishedAt" | "progress" | "parentJobId"
+  | "id"
+  | "name"
+  | "status"
+  | "statusReason"
+  | "itemCount"
+  | "maxResponses"
+  | "plannedJudgments"
+  | "createdAt"
+  | "finishedAt"
+  | "progress"
+  | "parentJobId"
 > & {
   judgeLabel: string;
   dataset: string;
@@ -70,7 +80,9 @@ export type JudgeJobListItem = Pick<
 
 /** A page of jobs, newest first, each with its results counted in SQL. */
 export function listJudgeJobs(db: Queryable, page: { limit: number; offset: number }): JudgeJobListItem[] {
-  return db.all<JudgeJobListItem>(sql`
+  return db
+    .all<JudgeJobListItem>(
+      sql`
     select j.id, j.name, j.status, j.status_reason as statusReason, j.item_count as itemCount, j.max_responses as maxResponses, j.planned_judgments as plannedJudgments,
       j.created_at as createdAt, j.finished_at as finishedAt, j.progress as progress, j.parent_job_id as parentJobId,
       json_extract(j.judge, '$.label') as judgeLabel, d.name as dataset,
@@ -82,19 +94,16 @@ export function listJudgeJobs(db: Queryable, page: { limit: number; offset: numb
         sum(verdict = 'unparsed') as unparsed, sum(agrees is not null) as labelled, sum(agrees = 1) as agree
       from judge_item_results group by job_id
     ) r on r.job_id = j.id
-    order by j.created_at desc, j.id desc limit ${page.limit} offset ${page.offset}`).map((row) => ({
-    ...row,
-    progress: typeof row.progress === "string" ? (JSON.parse(row.progress) as Record<string, unknown>) : row.progress,
-  }));
+    order by j.created_at desc, j.id desc limit ${page.limit} offset ${page.offset}`,
+    )
+    .map((row) => ({
+      ...row,
+      progress: typeof row.progress === "string" ? (JSON.parse(row.progress) as Record<string, unknown>) : row.progress,
+    }));
 }
 
 export function countJudgeJobs(db: Queryable): number {
   return db.select({ n: count() }).from(judgeJobs).get()?.n ?? 0;
-}
-
-/** Jobs on a dataset (which keep it from being deleted), newest first. */
-export function listJobsUsingDataset(db: Queryable, datasetId: number): { id: number; name: string }[] {
-  return db.select({ id: judgeJobs.id, name: judgeJobs.name }).from(judgeJobs).where(eq(judgeJobs.datasetId, datasetId)).orderBy(desc(judgeJobs.id)).all();
 }
 
 /** Move a job between statuses only from the expected ones; false when it was not in one of them. */
@@ -137,7 +146,9 @@ export function acquireJobLease(db: Queryable, id: number, owner: string, ttlMs:
     db
       .update(judgeJobs)
       .set({ leaseOwner: owner, leaseExpiresAt: now + ttlMs })
-      .where(and(eq(judgeJobs.id, id), or(isNull(judgeJobs.leaseOwner), eq(judgeJobs.leaseOwner, owner), lt(judgeJobs.leaseExpiresAt, now))))
+      .where(
+        and(eq(judgeJobs.id, id), or(isNull(judgeJobs.leaseOwner), eq(judgeJobs.leaseOwner, owner), lt(judgeJobs.leaseExpiresAt, now))),
+      )
       .run().changes > 0
   );
 }
@@ -164,4 +175,20 @@ export function listJudgeableDatasets(db: Queryable): { id: number; name: string
   return db.all(sql`
     select id, name, kind, row_count as rowCount from ${datasets}
     where status = 'ready' and kind in ('responses', 'pairs') order by kind = 'pairs', name`);
+}
+
+export type JudgeChoice = { runId: number; runName: string; runStatus: string; iteration: number; model: string; inContext: boolean };
+
+/** The judges the newest runs have (iteration 0 is each run's seed judge), newest run first. */
+export function listJudgeChoices(db: Queryable, runs = 50): JudgeChoice[] {
+  return db
+    .all<Omit<JudgeChoice, "inContext"> & { inContext: number }>(
+      sql`
+    select r.id as runId, r.name as runName, r.status as runStatus, i."index" as iteration, i.judge_model as model,
+      i.demonstration_judgment_ids is not null as inContext
+    from iterations i join runs r on r.id = i.run_id
+    where i.judge_backend_id is not null and r.id in (select id from runs order by id desc limit ${runs})
+    order by r.id desc, i."index"`,
+    )
+    .map((c) => ({ ...c, inContext: Boolean(c.inContext) }));
 }

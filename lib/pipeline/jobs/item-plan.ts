@@ -101,13 +101,10 @@ function bestOfNResult(best: number, ranking: number[], stored: readonly StoredC
   const shares: number[] = [];
   let consistent: boolean | null = null;
   let votes = noVotes();
-  for (const c of stored) {
-    const summary = summarizeComparison(c.votes, rules.bothOrders);
-    votes = addVotes(votes, summary.votes);
-    if (summary.consistent !== null) consistent = (consistent ?? true) && summary.consistent;
-  }
+  for (const c of stored) votes = addVotes(votes, summarizeComparison(c.votes, rules.bothOrders).votes);
   for (const c of played) {
     const summary = summarizeComparison(c.votes, rules.bothOrders);
+    if (summary.consistent !== null) consistent = (consistent ?? true) && summary.consistent;
     const samples = summary.votes.first + summary.votes.second + summary.votes.tie + summary.votes.unparsed;
     if (samples > 0) shares.push((c.first === best ? summary.votes.first : summary.votes.second) / samples);
   }
@@ -138,8 +135,7 @@ function knockoutPlan(item: { id: number; responses: number }, stored: readonly 
   for (let round = 0; entrants.length > 1; round++) {
     const bracket = knockoutRound(entrants);
     const played = stored.filter((c) => c.round === round).sort((a, b) => a.slot - b.slot);
-    if (played.length === 0)
-      return { kind: "create", comparisons: bracket.matches.map((m, slot) => ({ ...m, round, slot })) };
+    if (played.length === 0) return { kind: "create", comparisons: bracket.matches.map((m, slot) => ({ ...m, round, slot })) };
     const winners = played.map((c) => c.winner!);
     for (const c of played) eliminations.push({ response: c.winner === c.first ? c.second : c.first, round });
     entrants = nextEntrants(bracket, winners);

@@ -1,4 +1,4 @@
-// One group of the New Run form: a card with a title, what the group is for, and its fields in a grid.
+// One group of a form (New Run, New judge job): a card with a title, what the group is for, and its fields in a grid.
 import type { ReactNode } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
