@@ -11,6 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { costSection } from "./sections/cost";
 import { importSection } from "./sections/import";
+import { judgingSection } from "./sections/judging";
 import { memorySection } from "./sections/memory";
 import { nsamplingSection } from "./sections/nsampling";
 import { pagesSection } from "./sections/pages";
@@ -27,6 +28,7 @@ const SECTIONS: BenchSection[] = [
   pagesSection,
   memorySection,
   importSection,
+  judgingSection,
 ];
 
 const { values, positionals } = parseArgs({

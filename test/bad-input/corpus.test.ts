@@ -4,9 +4,17 @@
 // unchanged, and the process must keep serving. See corpus-harness.ts for the walker.
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { backendInputSchema } from "@/lib/backends/backend-input";
 import { importDataset } from "@/lib/datasets/import-dataset";
 import { describeSourceFile } from "@/lib/datasets/source-file";
+import { joinTwoSystems } from "@/lib/datasets/two-systems";
+import { createBackend } from "@/lib/db/queries/backends";
+import { DEMO_PAIRWISE } from "@/lib/demo/seed-demo-datasets";
 import { BackendClient } from "@/lib/inference/chat-client";
+import { cancelRun } from "@/lib/runner/control";
+import { controlJudgeJob } from "@/lib/runner/jobs/control-job";
+import { driveJudgeJob } from "@/lib/runner/jobs/drive-job";
+import { launchJudgeJob } from "@/lib/runner/jobs/launch-job";
 import { launchRun } from "@/lib/runner/launch";
 import { getDb } from "@/lib/db/client";
 import { listDatasets } from "@/lib/db/queries/datasets";
@@ -14,8 +22,9 @@ import { parseConfigFile } from "@/lib/pipeline/config-file";
 import { fileMaker, type FileMaker } from "../helpers/files";
 import { startHttpServer, type TestServer } from "../helpers/http-server";
 import { prepareRunDb, smallConfig } from "../helpers/run-fixture";
+import { startSimJudge, type TestSimJudge } from "../helpers/simjudge";
 import { createTempDb, type TempDb } from "../helpers/temp-db";
-import { refusalText, walk, type CorpusEntry } from "./corpus-harness";
+import { namesField, refusalText, replyOf, walk, type CorpusEntry } from "./corpus-harness";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
@@ -429,16 +438,476 @@ const responseEntries: CorpusEntry[] = [
   { name: "a JSON array as the body", feed: chatAt("array-body"), expect: /not with a chat completion/ },
 ].map((e) => ({ ...e, entry: "backend response" as const }));
 
-describe("bad input corpus", () => {
-  const all = [...datasetEntries, ...runConfigEntries, ...actionEntries, ...responseEntries];
+// ---------------------------------------------------------------------------------- judge jobs
+// A judge put to work on a dataset of responses: the job actions, the judging API's routes, files
+// of responses to judge and two systems' outputs joined. Every refusal names the field (or the file
+// and line), stores nothing, and a valid judgment and a valid estimate still succeed afterwards.
 
-  it("has at least 60 entries across every entry point", () => {
-    expect(all.length).toBeGreaterThanOrEqual(60);
-    expect([...new Set(all.map((e) => e.entry))].sort()).toEqual(["backend response", "dataset file", "run config", "server action"]);
+const LIVE = "live sim";
+const liveJudge = { kind: "model", backend: LIVE, model: "simjudge-base" } as const;
+const PROMPT = "Explain why the sky looks blue during the day.";
+const GOOD = "Sunlight scatters off air molecules; shorter blue wavelengths scatter far more, so blue reaches us from all over the sky.";
+const POOR = "Because it reflects the ocean.";
+
+let liveSim: TestSimJudge;
+let canceledRunId = 0;
+let completedJobId = 0;
+let canceledJobId = 0;
+let judgeActions: typeof import("@/app/judge/actions");
+let routes: {
+  judge: typeof import("@/app/api/v1/judge/route");
+  batch: typeof import("@/app/api/v1/judge/batch/route");
+  status: typeof import("@/app/api/v1/judge/jobs/[id]/route");
+  results: typeof import("@/app/api/v1/judge/jobs/[id]/results/route");
+  exports: typeof import("@/app/api/judge-jobs/[id]/export/[kind]/route");
+};
+
+const jobConfig = (overrides: Record<string, unknown> = {}) => ({
+  name: "corpus job",
+  judge: liveJudge,
+  dataset: DEMO_PAIRWISE,
+  maxItems: 3,
+  ...overrides,
+});
+const estimate = (config: unknown) => () => judgeActions.estimateJudgeJobAction({ config });
+const launchJob = (config: unknown, extra: Record<string, unknown> = {}) => () =>
+  judgeActions.launchJudgeJobAction({ config, ...extra });
+
+const judgeActionEntries: CorpusEntry[] = [
+  {
+    name: "estimateJudgeJob: the judge is a run that does not exist",
+    feed: () => estimate(jobConfig({ judge: { kind: "iteration", runId: 999_999, iteration: 0 } }))(),
+    expect: /judge\.runId: There is no run #999999/,
+  },
+  {
+    name: "estimateJudgeJob: the judge is an iteration the run does not have",
+    feed: () => estimate(jobConfig({ judge: { kind: "iteration", runId: otherRunId, iteration: 7 } }))(),
+    expect: /^judge\.iteration: There is no iteration 7 judge/m,
+  },
+  {
+    name: "launchJudgeJob: the judge is a backend that does not exist",
+    feed: launchJob(jobConfig({ judge: { kind: "model", backend: "gpt-9000 cluster", model: "m" } })),
+    expect: /^judge\.backend: There is no backend named "gpt-9000 cluster"/m,
+  },
+  {
+    name: "launchJudgeJob: iteration 1 of a run canceled before it trained",
+    feed: () => launchJob(jobConfig({ judge: { kind: "iteration", runId: canceledRunId, iteration: 1 } }))(),
+    expect: /^judge\.iteration: There is no iteration 1 judge: run #\d+ was canceled before it trained judge 1/m,
+  },
+  {
+    name: 'launchJudgeJob: the judge as a "run:x:y" string, not the object',
+    feed: launchJob(jobConfig({ judge: "run:1:0" })),
+    expect: namesField("judge"),
+  },
+  {
+    name: 'launchJudgeJob: a judge of kind "human"',
+    feed: launchJob(jobConfig({ judge: { kind: "human", name: "me" } })),
+    expect: namesField("judge.kind"),
+  },
+  {
+    name: "launchJudgeJob: a runId that is text",
+    feed: launchJob(jobConfig({ judge: { kind: "iteration", runId: "1; drop table runs", iteration: 0 } })),
+    expect: namesField("judge.runId"),
+  },
+  {
+    name: "estimateJudgeJob: a judge prompt without its placeholders",
+    feed: estimate(jobConfig({ judge: { ...liveJudge, prompt: "Just say A." } })),
+    expect: namesField("judge.prompt"),
+  },
+  {
+    name: "launchJudgeJob: 3 samples at temperature 0",
+    feed: launchJob(jobConfig({ samples: 3, temperature: 0 })),
+    expect: /^temperature: Majority vote needs a temperature above 0/m,
+  },
+  { name: "launchJudgeJob: samples as a string", feed: launchJob(jobConfig({ samples: "3" })), expect: namesField("samples") },
+  { name: "launchJudgeJob: 33 samples", feed: launchJob(jobConfig({ samples: 33, temperature: 1 })), expect: namesField("samples") },
+  { name: "launchJudgeJob: bothOrders as \"yes\"", feed: launchJob(jobConfig({ bothOrders: "yes" })), expect: namesField("bothOrders") },
+  { name: "launchJudgeJob: maxItems of 0", feed: launchJob(jobConfig({ maxItems: 0 })), expect: namesField("maxItems") },
+  { name: "launchJudgeJob: a 500-character name", feed: launchJob(jobConfig({ name: "n".repeat(500) })), expect: namesField("name") },
+  {
+    name: "launchJudgeJob: an unknown field in the config",
+    feed: launchJob(jobConfig({ learningRate: 0.1 })),
+    expect: /The judge job is not valid: .*learningRate/,
+  },
+  {
+    name: "launchJudgeJob: an unknown field beside the config",
+    feed: launchJob(jobConfig(), { priority: "high" }),
+    expect: /Cannot launch: .*priority/,
+  },
+  { name: "estimateJudgeJob: a config that is null", feed: estimate(null), expect: /The judge job is not valid: \(input\)/ },
+  {
+    name: "estimateJudgeJob: an instruction pool as the job's dataset",
+    feed: estimate(jobConfig({ dataset: "Demo instructions" })),
+    expect: /^dataset: "Demo instructions" is an instruction pool/m,
+  },
+  {
+    name: "launchJudgeJob: a dataset that does not exist",
+    feed: launchJob(jobConfig({ dataset: "no such responses" })),
+    expect: /^dataset: No dataset named "no such responses"/m,
+  },
+  {
+    name: "launchJudgeJob: a parent job that does not exist",
+    feed: launchJob(jobConfig(), { parentJobId: 999_999 }),
+    expect: /parentJobId|Judge job #999999 does not exist/,
+  },
+  {
+    name: "launchJudgeJob: a parent job id that is text",
+    feed: launchJob(jobConfig(), { parentJobId: "1 or 1=1" }),
+    expect: namesField("parentJobId"),
+  },
+  {
+    name: "pauseJudgeJob: a job that has completed",
+    feed: () => judgeActions.pauseJudgeJobAction({ jobId: completedJobId }),
+    expect: /Judge job #\d+ is completed; a queued or running job can be paused/,
+  },
+  {
+    name: "resumeJudgeJob: a job that was canceled",
+    feed: () => judgeActions.resumeJudgeJobAction({ jobId: canceledJobId }),
+    expect: /Judge job #\d+ is canceled; a paused or failed job can be resumed/,
+  },
+  {
+    name: "cancelJudgeJob: a job that has completed",
+    feed: () => judgeActions.cancelJudgeJobAction({ jobId: completedJobId }),
+    expect: /Judge job #\d+ is completed; a finished job cannot be canceled/,
+  },
+  {
+    name: "cancelJudgeJob: a job that does not exist",
+    feed: () => judgeActions.cancelJudgeJobAction({ jobId: 424_242 }),
+    expect: /Judge job #424242 does not exist/,
+  },
+  { name: "pauseJudgeJob: a job id that is text", feed: () => judgeActions.pauseJudgeJobAction({ jobId: "1 or 1=1" }), expect: namesField("jobId") },
+  { name: "resumeJudgeJob: a negative job id", feed: () => judgeActions.resumeJudgeJobAction({ jobId: -3 }), expect: namesField("jobId") },
+].map((e) => ({ ...e, entry: "server action" as const }));
+
+const request = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  new Request(`http://localhost${url}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : body instanceof Buffer ? new Uint8Array(body) : JSON.stringify(body),
+  });
+const postJudge = (body: unknown, headers?: Record<string, string>) => async () =>
+  replyOf(await routes.judge.POST(request("/api/v1/judge", body, headers)));
+const postBatch = (body: unknown, headers?: Record<string, string>) => async () =>
+  replyOf(await routes.batch.POST(request("/api/v1/judge/batch", body, headers)));
+const getJob = (route: "status" | "results", id: string) => async () =>
+  replyOf(await routes[route].GET(new Request("http://localhost/"), { params: Promise.resolve({ id }) }));
+const getExport = (id: string, kind: string) => async () =>
+  replyOf(await routes.exports.GET(new Request("http://localhost/"), { params: Promise.resolve({ id, kind }) }));
+
+const validJudge = { judge: `model:${LIVE}:simjudge-base`, prompt: PROMPT, responses: [GOOD, POOR] };
+const judgeBody = (overrides: Record<string, unknown>) => ({ ...validJudge, ...overrides });
+const ITEMS = [
+  { id: "sky", prompt: PROMPT, responses: [GOOD, POOR], label: "A", category: "science" },
+  { id: "sum", prompt: "What is 12 + 30?", responses: ["42", "It is 32."], label: "A" },
+  { prompt: "Say hello in French.", responses: ["Bonjour !", "Salut !"], label: "tie" },
+];
+const batchBody = (change: (items: Record<string, unknown>[]) => void = () => {}, overrides: Record<string, unknown> = {}) => {
+  const items = ITEMS.map((item) => ({ ...item })) as Record<string, unknown>[];
+  change(items);
+  return { judge: validJudge.judge, name: "corpus batch", items, ...overrides };
+};
+const tenMegabytes = JSON.stringify(judgeBody({ prompt: "x".repeat(10 * 1024 * 1024) }));
+
+const routeEntries: CorpusEntry[] = [
+  { name: "POST /judge: a judge string that is not run:x:y", feed: postJudge(judgeBody({ judge: "run:abc:1" })), expect: namesField("judge", 400) },
+  { name: "POST /judge: run:0:0", feed: postJudge(judgeBody({ judge: "run:0:0" })), expect: namesField("judge", 400) },
+  {
+    name: "POST /judge: a run that does not exist",
+    feed: postJudge(judgeBody({ judge: "run:999999:0" })),
+    expect: namesField("judge.runId", 400),
+  },
+  {
+    name: "POST /judge: an iteration the run does not have",
+    feed: () => postJudge(judgeBody({ judge: `run:${otherRunId}:9` }))(),
+    expect: namesField("judge.iteration", 400),
+  },
+  {
+    name: "POST /judge: iteration 1 of a run canceled before it trained",
+    feed: () => postJudge(judgeBody({ judge: `run:${canceledRunId}:1` }))(),
+    expect: /^HTTP 400 [\s\S]*^judge\.iteration: .*canceled before it trained judge 1/m,
+  },
+  {
+    name: "POST /judge: a backend that does not exist",
+    feed: postJudge(judgeBody({ judge: "model:nope:some-model" })),
+    expect: namesField("judge.backend", 400),
+  },
+  { name: "POST /judge: the judge as a number", feed: postJudge(judgeBody({ judge: 42 })), expect: namesField("judge", 400) },
+  { name: "POST /judge: an empty response", feed: postJudge(judgeBody({ responses: [GOOD, ""] })), expect: namesField("responses.1", 400) },
+  { name: "POST /judge: a blank response", feed: postJudge(judgeBody({ responses: ["  \n\t ", POOR] })), expect: namesField("responses.0", 400) },
+  { name: "POST /judge: a single response", feed: postJudge(judgeBody({ responses: [GOOD] })), expect: namesField("responses", 400) },
+  { name: "POST /judge: no responses", feed: postJudge(judgeBody({ responses: [] })), expect: namesField("responses", 400) },
+  {
+    name: "POST /judge: 17 responses (over the limit of 16)",
+    feed: postJudge(judgeBody({ responses: Array.from({ length: 17 }, (_, i) => `Answer ${i + 1}.`) })),
+    expect: /^HTTP 400 [\s\S]*^responses: At most 16 responses/m,
+  },
+  { name: "POST /judge: responses as a string", feed: postJudge(judgeBody({ responses: `${GOOD} ${POOR}` })), expect: namesField("responses", 400) },
+  { name: "POST /judge: a response that is a number", feed: postJudge(judgeBody({ responses: [GOOD, 42] })), expect: namesField("responses.1", 400) },
+  { name: "POST /judge: samples as a string", feed: postJudge(judgeBody({ samples: "3" })), expect: namesField("samples", 400) },
+  { name: 'POST /judge: both_orders as "yes"', feed: postJudge(judgeBody({ both_orders: "yes" })), expect: namesField("both_orders", 400) },
+  {
+    name: "POST /judge: 3 samples at temperature 0",
+    feed: postJudge(judgeBody({ samples: 3, temperature: 0 })),
+    expect: namesField("temperature", 400),
+  },
+  {
+    name: "POST /judge: an unknown field",
+    feed: postJudge(judgeBody({ temprature: 0.5 })),
+    expect: /^HTTP 400 bad_request:job: The judge request is not valid: .*temprature/,
+  },
+  {
+    name: "POST /judge: a 1.5 MB prompt (over the text limit, under the body limit)",
+    feed: postJudge(judgeBody({ prompt: "x".repeat(1_500_000) })),
+    expect: /^HTTP 400 [\s\S]*^prompt: The prompt is longer than 1,000,000 characters/m,
+  },
+  {
+    name: "POST /judge: a 10 MB prompt with its Content-Length",
+    feed: postJudge(tenMegabytes, { "content-length": String(Buffer.byteLength(tenMegabytes)) }),
+    expect: /^HTTP 413 too_large:job: The request body is 10\.0 MB; the API takes at most 8\.0 MB/,
+  },
+  {
+    name: "POST /judge: a 10 MB prompt with no Content-Length",
+    feed: postJudge(tenMegabytes),
+    expect: /^HTTP 413 too_large:job: The request body is over 8\.0 MB/,
+  },
+  {
+    name: "POST /judge: a Content-Length that lies (says 10 bytes, sends 10 MB)",
+    feed: postJudge(tenMegabytes, { "content-length": "10" }),
+    expect: /^HTTP 413 too_large:job/,
+  },
+  { name: "POST /judge: a body that is not JSON", feed: postJudge('{"judge": "model:sim:m", "prompt": '), expect: /^HTTP 400 .*not valid JSON/ },
+  { name: "POST /judge: an empty body", feed: postJudge(""), expect: /^HTTP 400 .*empty/ },
+  { name: "POST /judge: a JSON array as the body", feed: postJudge("[1, 2]"), expect: namesField("(input)", 400) },
+  { name: "POST /judge: JSON null as the body", feed: postJudge("null"), expect: namesField("(input)", 400) },
+  {
+    name: "POST /judge: a body that is not UTF-8",
+    feed: postJudge(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])),
+    expect: /^HTTP 400 .*not valid UTF-8/,
+  },
+  { name: "POST /judge/batch: items not a list", feed: postBatch(batchBody(undefined, { items: { prompt: PROMPT } })), expect: namesField("items", 400) },
+  { name: "POST /judge/batch: no items", feed: postBatch(batchBody(undefined, { items: [] })), expect: namesField("items", 400) },
+  { name: 'POST /judge/batch: an item\'s label "Z"', feed: postBatch(batchBody((l) => (l[1]!.label = "Z"))), expect: namesField("items.1.label", 400) },
+  {
+    name: "POST /judge/batch: a tie label with 3 responses",
+    feed: postBatch(batchBody((l) => Object.assign(l[0]!, { responses: ["a", "b", "c"], label: "tie" }))),
+    expect: /^HTTP 400 [\s\S]*^items\.0\.label: A "tie" label needs exactly two responses/m,
+  },
+  { name: "POST /judge/batch: duplicate item ids", feed: postBatch(batchBody((l) => (l[1]!.id = "sky"))), expect: namesField("items.1.id", 400) },
+  {
+    name: "POST /judge/batch: an id that is another item's position",
+    feed: postBatch(batchBody((l) => (l[0]!.id = 2))),
+    expect: namesField("items.2.id", 400),
+  },
+  {
+    name: "POST /judge/batch: best-of-n with 1 response in the list",
+    feed: postBatch(batchBody((l) => Object.assign(l[2]!, { responses: ["only one"], label: null }))),
+    expect: namesField("items.2.responses", 400),
+  },
+  { name: "POST /judge/batch: an empty response", feed: postBatch(batchBody((l) => (l[1]!.responses = ["42", ""]))), expect: namesField("items.1.responses.1", 400) },
+  { name: "POST /judge/batch: an unknown field in an item", feed: postBatch(batchBody((l) => (l[0]!.score = 5))), expect: namesField("items.0", 400) },
+  { name: "POST /judge/batch: the judge as a number", feed: postBatch(batchBody(undefined, { judge: 7 })), expect: namesField("judge", 400) },
+  {
+    name: "POST /judge/batch: a backend that does not exist",
+    feed: postBatch(batchBody(undefined, { judge: "model:nope:m" })),
+    expect: namesField("judge.backend", 400),
+  },
+  {
+    name: "POST /judge/batch: iteration 1 of a run canceled before it trained",
+    feed: () => postBatch(batchBody(undefined, { judge: `run:${canceledRunId}:1` }))(),
+    expect: namesField("judge.iteration", 400),
+  },
+  {
+    name: "POST /judge/batch: 2 samples at temperature 0",
+    feed: postBatch(batchBody(undefined, { samples: 2, temperature: 0 })),
+    expect: namesField("temperature", 400),
+  },
+  { name: "POST /judge/batch: samples as a string", feed: postBatch(batchBody(undefined, { samples: "2" })), expect: namesField("samples", 400) },
+  { name: "POST /judge/batch: a blank name", feed: postBatch(batchBody(undefined, { name: "   " })), expect: namesField("name", 400) },
+  { name: "POST /judge/batch: a body that is not JSON", feed: postBatch("{ items: [ }"), expect: /^HTTP 400 .*not valid JSON/ },
+  {
+    name: "POST /judge/batch: a 10 MB prompt",
+    feed: postBatch(JSON.stringify(batchBody((l) => (l[0]!.prompt = "x".repeat(10 * 1024 * 1024))))),
+    expect: /^HTTP 413 too_large:job/,
+  },
+  { name: "GET /judge/jobs/[id]: an id that is text", feed: getJob("status", "abc"), expect: /^HTTP 404 not_found:job: No judge job abc/ },
+  { name: "GET /judge/jobs/[id]: an id that is SQL", feed: getJob("status", "1 or 1=1"), expect: /^HTTP 404 not_found:job/ },
+  { name: "GET /judge/jobs/[id]: a negative id", feed: getJob("status", "-1"), expect: /^HTTP 404 not_found:job/ },
+  { name: "GET /judge/jobs/[id]: a fractional id", feed: getJob("status", "1.5"), expect: /^HTTP 404 not_found:job/ },
+  { name: "GET /judge/jobs/[id]: an id past 2^53", feed: getJob("status", "99999999999999999999999"), expect: /^HTTP 404 not_found:job/ },
+  { name: "GET /judge/jobs/[id]: a job that does not exist", feed: getJob("status", "999999"), expect: /^HTTP 404 not_found:job: No judge job 999999/ },
+  { name: "GET /judge/jobs/[id]/results: an id that is a path", feed: getJob("results", "../1"), expect: /^HTTP 404 not_found:job/ },
+  { name: "GET /judge/jobs/[id]/results: an id in hex", feed: getJob("results", "0x1"), expect: /^HTTP 404 not_found:job/ },
+  {
+    name: "GET /judge-jobs/[id]/export/[kind]: an unknown export kind",
+    feed: () => getExport(String(completedJobId), "items.xml")(),
+    expect: /^HTTP 404 not_found:export: Unknown export "items\.xml"/,
+  },
+  {
+    name: "GET /judge-jobs/[id]/export/[kind]: a kind that is a path",
+    feed: () => getExport(String(completedJobId), "../../etc/passwd")(),
+    expect: /^HTTP 404 not_found:export/,
+  },
+  { name: "GET /judge-jobs/[id]/export/[kind]: an id that is text", feed: getExport("abc", "items.csv"), expect: /^HTTP 404 not_found:job/ },
+].map((e) => ({ ...e, entry: "HTTP route" as const }));
+
+const importResponses =
+  (name: string, content: string | Buffer, mapping?: Record<string, string>) =>
+  async () => {
+    const file = files.write(name, content);
+    return importDataset(getDb(), {
+      files: [await describeSourceFile(file, name)],
+      name: `bad responses ${name}`,
+      kind: "responses",
+      source: file,
+      ...(mapping ? { mapping } : {}),
+    });
+  };
+const lines = (...rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join("\n") + "\n";
+const bestOf = (fields: Record<string, unknown>) => ({ id: "q", prompt: "Name a prime above 10.", responses: ["12", "13", "15"], ...fields });
+const pairRow = (fields: Record<string, unknown>) => ({ prompt: "Say hi", response_a: "Hi!", response_b: "Hello.", ...fields });
+const autoJ = (label: unknown) => ({ prompt: "Say hi", "response 1": "Hi!", "response 2": "Hello.", label });
+
+const responsesFileEntries: CorpusEntry[] = [
+  {
+    name: "responses: a response that is a number",
+    feed: importResponses("number-response.jsonl", lines(bestOf({ id: "q1" }), bestOf({ id: "q2", responses: ["12", 13, "15"] }))),
+    expect: /number-response\.jsonl, line 2, field "responses\[1\]": expected text, got a number/,
+  },
+  {
+    name: "responses: response_b is a number",
+    feed: importResponses("number-b.jsonl", lines(pairRow({ id: 1 }), pairRow({ id: 2, response_b: 7 }))),
+    expect: /number-b\.jsonl, line 2, field "response_b": expected text, got a number/,
+  },
+  {
+    name: "responses: an empty response in a list",
+    feed: importResponses("empty-response.jsonl", lines(bestOf({ id: "q1" }), bestOf({ id: "q2", responses: ["12", "", "15"] }))),
+    expect: /empty-response\.jsonl, line 2, field "responses\[1\]": is empty/,
+  },
+  {
+    name: "responses: a blank response_a",
+    feed: importResponses("blank-a.jsonl", lines(pairRow({ id: 1 }), pairRow({ id: 2, response_a: "  \n " }))),
+    expect: /blank-a\.jsonl, line 2, field "response_a": is empty/,
+  },
+  {
+    name: "responses: best-of-n with 1 response in the list",
+    feed: importResponses("one-response.jsonl", lines(bestOf({ id: "q1" }), bestOf({ id: "q2", responses: ["13"], best: null }))),
+    expect: /one-response\.jsonl, line 2, field "responses": needs at least 2 responses to compare, got 1/,
+  },
+  {
+    name: "responses: a file with a single response column",
+    feed: importResponses("single.jsonl", lines({ prompt: "Say hi", response: "Hi!" }, { prompt: "Add", response: "4" })),
+    expect: /single\.jsonl: .*(second response|responseB)/,
+  },
+  {
+    name: "responses: a list that is not a list",
+    feed: importResponses("not-a-list.jsonl", lines(bestOf({ id: "q1" }), bestOf({ id: "q2", responses: "12, 13, 15" }))),
+    expect: /not-a-list\.jsonl, line 2, field "responses": expected a list of responses, got a string/,
+  },
+  {
+    name: "responses: a list that is an object",
+    feed: importResponses("object-list.jsonl", lines(bestOf({ id: "q1" }), bestOf({ id: "q2", responses: { a: "12", b: "13" } }))),
+    expect: /object-list\.jsonl, line 2, field "responses": expected a list of responses, got an object/,
+  },
+  {
+    name: "responses: an unreadable label under the auto-j scheme",
+    feed: importResponses("auto-j.jsonl", lines(autoJ(0), autoJ(1), autoJ(3))),
+    expect: /auto-j\.jsonl, line 3, field "label": cannot read 3 as a label \(label scheme "auto-j"\)/,
+  },
+  {
+    name: "responses: a word label under the auto-j scheme",
+    feed: importResponses("auto-j-word.jsonl", lines(autoJ(2), autoJ("maybe"))),
+    expect: /auto-j-word\.jsonl, line 2, field "label": cannot read "maybe" as a label/,
+  },
+  {
+    name: "responses: a tie label with 3 responses",
+    feed: importResponses("tie-of-3.jsonl", lines(bestOf({ id: "q1", best: "B" }), bestOf({ id: "q2", best: "tie" }))),
+    expect: /tie-of-3\.jsonl, line 2, field "best": a tie label needs exactly two responses/,
+  },
+  {
+    name: "responses: a best letter past the last response",
+    feed: importResponses("letter-d.jsonl", lines(bestOf({ id: "q1", best: "B" }), bestOf({ id: "q2", best: "D" }))),
+    expect: /letter-d\.jsonl, line 2, field "best": cannot read "D" as a label/,
+  },
+  {
+    name: "responses: duplicate ids",
+    feed: importResponses("dup-ids.jsonl", lines(bestOf({ id: "q1" }), bestOf({ id: "q2" }), bestOf({ id: "q1", prompt: "Other" }))),
+    expect: /dup-ids\.jsonl, line 3, field "id": duplicate id "q1"/,
+  },
+  {
+    name: "responses: a message-list response without an assistant turn",
+    feed: importResponses(
+      "no-assistant.jsonl",
+      lines(
+        { conversation_a: [{ role: "user", content: "hi" }, { role: "assistant", content: "hello" }], conversation_b: [{ role: "user", content: "hi" }, { role: "assistant", content: "hey" }] },
+        { conversation_a: [{ role: "user", content: "hi" }], conversation_b: [{ role: "user", content: "hi" }, { role: "assistant", content: "hey" }] },
+      ),
+    ),
+    expect: /no-assistant\.jsonl, line 2, field "conversation_a": has no assistant answer to judge/,
+  },
+  {
+    name: "responses: a mapping to a column the file does not have",
+    feed: importResponses("mapped.jsonl", lines(pairRow({ id: 1 })), { label: "verdict" }),
+    expect: /mapped\.jsonl: The label column "verdict" is not in the file/,
+  },
+].map((e) => ({ ...e, entry: "dataset file" as const }));
+
+let joinCounter = 0;
+const joinFiles = (a: [string, unknown[]], b: [string, unknown[]]) => async () =>
+  joinTwoSystems({
+    fileA: files.write(a[0], lines(...a[1])),
+    fileB: files.write(b[0], lines(...b[1])),
+    dir: `${files.dir}/joined-${joinCounter++}`,
+  });
+const sys = (id: number | string, response: unknown, prompt = `Question ${id}?`) => ({ id, prompt, response });
+
+const twoSystemEntries: CorpusEntry[] = [
+  {
+    name: "two systems: a row missing its partner",
+    feed: joinFiles(["v1-alone.jsonl", [sys(1, "a"), sys(2, "b"), sys(3, "c")]], ["v2-alone.jsonl", [sys(1, "A"), sys(2, "B")]]),
+    expect: /v1-alone\.jsonl, line 3, field "id": no row in v2-alone\.jsonl has this id "3"/,
+  },
+  {
+    name: "two systems: duplicate ids",
+    feed: joinFiles(["v1-dup.jsonl", [sys(1, "a"), sys(2, "b")]], ["v2-dup.jsonl", [sys(1, "A"), sys(2, "B"), sys(2, "B again")]]),
+    expect: /v2-dup\.jsonl, line 3, field "id": duplicate id "2" \(line 2 has it too\)/,
+  },
+  {
+    name: "two systems: an output that is a number",
+    feed: joinFiles(["v1-num.jsonl", [sys(1, "a"), sys(2, 2)]], ["v2-num.jsonl", [sys(1, "A"), sys(2, "B")]]),
+    expect: /v1-num\.jsonl, line 2, field "response": expected text, got a number/,
+  },
+  {
+    name: "two systems: one id with two prompts",
+    feed: joinFiles(["v1-prompt.jsonl", [sys(1, "a"), sys(2, "b")]], ["v2-prompt.jsonl", [sys(1, "A"), sys(2, "B", "A different question")]]),
+    expect: /v2-prompt\.jsonl, line 2, field "prompt": id "2" has a different prompt in v1-prompt\.jsonl/,
+  },
+  {
+    name: "two systems: a file with no output column",
+    feed: joinFiles(["v1-cols.jsonl", [sys(1, "a")]], ["v2-cols.jsonl", [{ id: 1, prompt: "Question 1?", score: 3 }]]),
+    expect: /v2-cols\.jsonl, columns, field "output": no output column/,
+  },
+  {
+    name: "two systems: an empty file",
+    feed: async () =>
+      joinTwoSystems({ fileA: files.write("v1-full.jsonl", lines(sys(1, "a"))), fileB: files.write("v2-empty.jsonl", ""), dir: `${files.dir}/joined-empty` }),
+    expect: /v2-empty\.jsonl/,
+  },
+].map((e) => ({ ...e, entry: "dataset file" as const }));
+
+const judgeEntries = [...judgeActionEntries, ...routeEntries, ...responsesFileEntries, ...twoSystemEntries];
+
+describe("bad input corpus", () => {
+  const all = [...datasetEntries, ...runConfigEntries, ...actionEntries, ...responseEntries, ...judgeEntries];
+  const judging = new Set<CorpusEntry>(judgeEntries);
+
+  it("has at least 150 entries across every entry point, each named once", () => {
+    expect(all.length).toBeGreaterThanOrEqual(150);
+    expect([...new Set(all.map((e) => e.entry))].sort()).toEqual(["HTTP route", "backend response", "dataset file", "run config", "server action"]);
+    expect(new Set(all.map((e) => `${e.entry}: ${e.name}`)).size).toBe(all.length);
   });
 
   it.each(all.map((e) => [`${e.entry}: ${e.name}`, e] as const))("%s", async (_name, entry) => {
-    await walk(entry, entry.entry === "backend response" ? null : temp.db.$client, stillServing);
+    await walk(entry, entry.entry === "backend response" ? null : temp.db.$client, judging.has(entry) ? judgeStillServing : stillServing);
   });
 
   it("answers an action on a database that cannot be written with the reason, and the next one works", async () => {
@@ -482,6 +951,15 @@ describe("bad input corpus", () => {
   });
 });
 
+/** For the judge-job entries: a valid judgment over HTTP and a valid job estimate still succeed. */
+async function judgeStillServing() {
+  await stillServing();
+  const response = await routes.judge.POST(request("/api/v1/judge", validJudge));
+  expect(response.status, await response.clone().text()).toBe(200);
+  expect(((await response.json()) as { comparisons: unknown[] }).comparisons).toHaveLength(1);
+  expect(await judgeActions.estimateJudgeJobAction({ config: jobConfig() })).toMatchObject({ ok: true, data: { items: 3 } });
+}
+
 async function stillServing() {
   expect(gunzipSync(gzipSync("ok")).toString()).toBe("ok");
   // The database connection is open and intact: the demo data is still there.
@@ -510,4 +988,31 @@ beforeAll(() => {
   otherRunId = run.id;
   simBackendId = temp.db.$client.prepare("select id from backends where name = 'sim'").pluck().get() as number;
   demoPoolId = temp.db.$client.prepare("select id from datasets where name = 'Demo instructions'").pluck().get() as number;
+});
+
+beforeAll(async () => {
+  // Judge jobs: a live SimJudge as a backend, a run canceled before it trained, a job that has
+  // completed and one that was canceled.
+  liveSim = await startSimJudge();
+  createBackend(temp.db, backendInputSchema.parse({ ...backendInput, name: LIVE, preset: "simjudge", baseUrls: [liveSim.url] }));
+  const canceled = launchRun(temp.db, smallConfig({ name: "corpus run canceled before training" }), { status: "paused" });
+  cancelRun(temp.db, canceled.id);
+  canceledRunId = canceled.id;
+  judgeActions = await import("@/app/judge/actions");
+  routes = {
+    judge: await import("@/app/api/v1/judge/route"),
+    batch: await import("@/app/api/v1/judge/batch/route"),
+    status: await import("@/app/api/v1/judge/jobs/[id]/route"),
+    results: await import("@/app/api/v1/judge/jobs/[id]/results/route"),
+    exports: await import("@/app/api/judge-jobs/[id]/export/[kind]/route"),
+  };
+  const done = launchJudgeJob(temp.db, jobConfig({ name: "corpus completed job" }));
+  expect(await driveJudgeJob(temp.db, done.id, { signal: new AbortController().signal })).toBe("completed");
+  completedJobId = done.id;
+  const stopped = launchJudgeJob(temp.db, jobConfig({ name: "corpus canceled job" }));
+  controlJudgeJob(temp.db, stopped.id, "cancel");
+  canceledJobId = stopped.id;
+}, 60_000);
+afterAll(async () => {
+  await liveSim?.close();
 });

@@ -19,7 +19,6 @@ import { describeSourceFile, SourceError } from "@/lib/datasets/source-file";
 import { nameFromFile } from "@/lib/datasets/staging";
 import { joinTwoSystems, type JoinedSystems, type SystemColumns } from "@/lib/datasets/two-systems";
 import type { Db } from "@/lib/db/client";
-import { findBackendByName, getBackendById, listBackends } from "@/lib/db/queries/backends";
 import { getDatasetById } from "@/lib/db/queries/datasets";
 import { getJudgeJob, listJudgeJobs } from "@/lib/db/queries/judge-jobs";
 import { AppError } from "@/lib/errors";
@@ -28,7 +27,7 @@ import { compareJudgeJobs, type JobComparison } from "@/lib/judge-jobs/compare-v
 import { judgeJobView, type JudgeJobView } from "@/lib/judge-jobs/job-view";
 import { parseJudgeJobConfig, launchJudgeJob } from "@/lib/runner/jobs/launch-job";
 import { driveJobWithLease } from "@/lib/runner/jobs/drive-job";
-import { resolveJudge } from "@/lib/runner/jobs/resolve-judge";
+import { judgeBackendByName, resolveJudge } from "@/lib/runner/jobs/resolve-judge";
 import type { ProgressSnapshot } from "@/lib/runner/progress";
 import { RANKINGS, type JudgeJobConfig, type JudgeJobConfigInput } from "@/lib/pipeline/jobs/job-config";
 import { JUDGE_REF_HELP, parseJudgeRef, type JudgeRefInput } from "@/lib/pipeline/jobs/judge-ref";
@@ -159,11 +158,11 @@ function appErrorLines(error: AppError, message = error.message): string[] {
     .filter((line) => !message.includes(line));
 }
 
-/** "model:sim:<model>" means the built-in SimJudge backend, unless a backend is really named "sim". */
+/** The backend under its real name ("model:sim:<model>" names the built-in SimJudge), so the job stores it. */
 function withSimAlias(db: Db, ref: JudgeRefInput): JudgeRefInput {
-  if (ref.kind !== "model" || !["sim", "simjudge"].includes(ref.backend.toLowerCase()) || findBackendByName(db, ref.backend)) return ref;
-  const builtin = listBackends(db).find((b) => b.builtin && b.preset === "simjudge");
-  return builtin ? { ...ref, backend: builtin.name } : ref;
+  if (ref.kind !== "model") return ref;
+  const backend = judgeBackendByName(db, ref.backend);
+  return backend ? { ...ref, backend: backend.name } : ref;
 }
 
 /** Every judge resolved and every setting checked before anything is imported or launched. */

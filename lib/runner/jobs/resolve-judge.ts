@@ -2,17 +2,25 @@
  * Turns a judge reference into the judge a job (or an API call) will ask: the backend and model,
  * the judge prompt, the in-context demonstrations and the verdict rule. A run's iteration brings
  * its run's judge prompt and evaluation verdict rule; it must exist (a run canceled before it
- * trained judge k has no judge k). Refusals name the field to fix.
+ * trained judge k has no judge k). "sim" names the built-in SimJudge backend. Refusals name the
+ * field to fix.
  */
 import type { Queryable } from "@/lib/db/client";
-import { findBackendByName, getBackendById } from "@/lib/db/queries/backends";
+import { findBackendByName, getBackendById, listBackends } from "@/lib/db/queries/backends";
 import { getIteration, listIterations } from "@/lib/db/queries/run-work";
 import { findRunConfig, getRunById } from "@/lib/db/queries/runs";
-import type { ResolvedJudge } from "@/lib/db/schema";
+import type { BackendRow, ResolvedJudge } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { JudgeRef } from "@/lib/pipeline/jobs/judge-ref";
 import type { VerdictRule } from "@/lib/pipeline/parse-verdict";
 import { iterationDemonstrations } from "../judging-engine";
+
+/** A backend by its name; "sim" or "simjudge" (any case) also name the built-in SimJudge, unless a backend is really called that. */
+export function judgeBackendByName(db: Queryable, name: string): BackendRow | undefined {
+  const named = findBackendByName(db, name);
+  if (named || !["sim", "simjudge"].includes(name.toLowerCase())) return named;
+  return listBackends(db).find((b) => b.builtin && b.preset === "simjudge");
+}
 
 function refuse(field: string, message: string): never {
   throw new AppError("bad_request:job", `${field}: ${message}`, { fieldErrors: { [field]: message } });
@@ -20,7 +28,7 @@ function refuse(field: string, message: string): never {
 
 export function resolveJudge(db: Queryable, ref: JudgeRef, verdictRule: VerdictRule | null, prefix = "judge"): ResolvedJudge {
   if (ref.kind === "model") {
-    const backend = findBackendByName(db, ref.backend);
+    const backend = judgeBackendByName(db, ref.backend);
     if (!backend) refuse(`${prefix}.backend`, `There is no backend named "${ref.backend}"`);
     return {
       label: `${ref.model} on ${backend.name}`,

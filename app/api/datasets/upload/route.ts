@@ -1,5 +1,7 @@
 // Upload a file to import: the body is the file itself (streamed to disk, never held in memory);
 // ?filename= names it. Answers {stageId} for the preview step, or the error reply (lib/errors.ts).
+// The proxy does not run before this route (it would buffer the body and cut it at 10 MB), so the
+// route makes the proxy's Host and access-token checks itself, and sets the security headers.
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -7,12 +9,22 @@ import { pipeline } from "node:stream/promises";
 import { SourceError, formatBytes } from "@/lib/datasets/source-file";
 import { discardStaged, nameFromFile, newStagingDir, registerStaged, safeFileName } from "@/lib/datasets/staging";
 import { errorResponse, toResponse } from "@/lib/errors";
+import { routeRefusal } from "@/lib/access/gate";
+import { contentSecurityPolicy, newNonce, setSecurityHeaders } from "@/lib/access/security-headers";
 
 export const dynamic = "force-dynamic";
 
 const MAX_UPLOAD_BYTES = 20 * 1024 ** 3;
 
 export async function POST(request: Request): Promise<Response> {
+  const response = await receive(request);
+  setSecurityHeaders(response.headers, contentSecurityPolicy(newNonce()));
+  return response;
+}
+
+async function receive(request: Request): Promise<Response> {
+  const refused = routeRefusal(request);
+  if (refused) return refused;
   const filename = safeFileName(new URL(request.url).searchParams.get("filename") ?? "upload");
   if (!request.body) return errorResponse("bad_request:dataset", "The upload is empty");
   const declared = Number(request.headers.get("content-length") ?? "NaN");

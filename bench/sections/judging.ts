@@ -1,0 +1,217 @@
+/**
+ * Section: judging, the judge-as-a-service paths.
+ * 1. API overhead: one pairwise judgment (one order, one sample) asked K times in turn of a
+ *    SimJudge at L = 20 ms, by the bare inference client (the exact prompt the API sends) and
+ *    through `POST /api/v1/judge` of the app itself (`next start`, production build, fresh
+ *    database); the added median is held against 2 ms.
+ * 2. Job throughput: a judge job over P pairwise items in both orders, one sample (2P judgments),
+ *    driven by the real `driveJudgeJob` in a worker process against SimJudge at L = 200 ms with
+ *    C = 256, and in the same run, against the same (warmed-up) server, the bare client sending
+ *    the same requests; the ratio is held against 0.90, C/L is the ceiling on a real deployment.
+ */
+import path from "node:path";
+import { Agent, request } from "undici";
+import type { BackendRow } from "@/lib/db/schema";
+import { BackendClient, type ChatParams } from "@/lib/inference/chat-client";
+import { unitOrders } from "@/lib/pipeline/evaluate";
+import { judgeConversation, judgePromptFor } from "@/lib/pipeline/judge";
+import { firstRound } from "@/lib/pipeline/jobs/item-plan";
+import { withCriteria } from "@/lib/pipeline/jobs/job-config";
+import { unitSeed } from "@/lib/pipeline/seeds";
+import { judgeRefOf, parseJudgeRequest } from "@/lib/judge-jobs/judge-now";
+import { findAppBuild, processCpuMs, startAppServer, type AppServer } from "../support/app-server";
+import type { JobBareClientInput, JobBareClientResult } from "../support/job-bare-client-worker";
+import { demoPairwiseRows, seedBackendOnly, seedJudgeJobBench, SIM_BACKEND, SIM_MODEL } from "../support/judge-job-db";
+import type { JudgeJobWorkerInput, JudgeJobWorkerResult } from "../support/judge-job-worker";
+import { runWorker, startSimJudgeProcess } from "../support/processes";
+import type { BenchSection, SectionContext, SectionResult } from "../support/section";
+import { fmt, percentile, round } from "../support/stats";
+
+const API_LATENCY_MS = 20;
+const API_GOAL_MS = 2;
+const JOB_LATENCY_MS = 200;
+const C = 256;
+
+export const judgingSection: BenchSection = {
+  name: "judging",
+  title: "Judging: the API and judge jobs",
+  async run(ctx) {
+    const api = await measureApiOverhead(ctx);
+    const job = await measureJobThroughput(ctx);
+    return { figures: { api: api.figures, job: job.figures }, rows: [...api.rows, ...job.rows] };
+  },
+};
+
+/** The chat call judgeNow makes for a two-response, one-order request (same prompt, sampling and seed). */
+function directChatParams(body: unknown): ChatParams {
+  const req = parseJudgeRequest(body);
+  const ref = judgeRefOf(req.judge);
+  if (ref.kind !== "model" || req.responses.length !== 2 || req.both_orders) throw new Error("the API measure needs a model judge, two responses, one order");
+  const rules = { ranking: req.ranking, seed: req.seed, bothOrders: req.both_orders };
+  const c = firstRound(2, rules, 0)[0]!;
+  const position = unitOrders(false, req.seed, "job-order", 0, c.round, c.slot)[0]!;
+  const prompt = judgePromptFor(ref.prompt, req.prompt, req.responses[c.first]!, req.responses[c.second]!, position);
+  return {
+    model: ref.model,
+    messages: judgeConversation(withCriteria(prompt, req.criteria)),
+    n: req.samples,
+    temperature: req.temperature,
+    topP: req.top_p,
+    maxTokens: req.max_tokens,
+    seed: unitSeed(req.seed, "job", 0, c.first, c.second, position),
+  };
+}
+
+type Call = () => Promise<{ trace: string; promptTokens: number }>;
+
+function directCall(backend: BackendRow, body: unknown): Call {
+  const client = new BackendClient(backend);
+  const params = directChatParams(body);
+  return async () => {
+    const result = await client.chat(params);
+    return { trace: result.samples[0]!.text, promptTokens: result.usage.promptTokens };
+  };
+}
+
+function apiCall(url: string, body: unknown): { call: Call; close: () => Promise<void> } {
+  const dispatcher = new Agent({ connections: 1 });
+  const json = JSON.stringify(body);
+  const call: Call = async () => {
+    const response = await request(`${url}/api/v1/judge`, { method: "POST", dispatcher, headers: { "content-type": "application/json" }, body: json });
+    const answer = (await response.body.json()) as { comparisons?: { judgments: { trace: string }[] }[]; usage?: { prompt_tokens: number }; message?: string };
+    if (response.statusCode !== 200 || !answer.comparisons) throw new Error(`POST /api/v1/judge answered ${response.statusCode}: ${answer.message ?? ""}`);
+    return { trace: answer.comparisons[0]!.judgments[0]!.trace, promptTokens: answer.usage!.prompt_tokens };
+  };
+  return { call, close: () => dispatcher.close() };
+}
+
+const summary = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: round(percentile(sorted, 0.5), 2), p95: round(percentile(sorted, 0.95), 2) };
+};
+
+async function measureApiOverhead({ quick, dir, log }: SectionContext): Promise<SectionResult> {
+  const build = findAppBuild("api/v1/judge");
+  if (build.distDir === null) {
+    log(`API overhead: skipped, ${build.reason}`);
+    return { figures: { skipped: build.reason }, rows: [{ measure: "API overhead (POST /api/v1/judge)", value: "skipped: no build", goal: `≤ ${API_GOAL_MS} ms`, met: null }] };
+  }
+  if (build.note) log(build.note);
+  const requests = quick ? 50 : 500;
+  const warmUp = quick ? 20 : 100;
+  const sim = await startSimJudgeProcess({ dbFile: path.join(dir, "api-sim.db"), latencyMs: API_LATENCY_MS });
+  let app: AppServer | null = null;
+  let api: ReturnType<typeof apiCall> | null = null;
+  try {
+    const dbFile = path.join(dir, "app.db");
+    const backend = seedBackendOnly(dbFile, sim.url, 16);
+    const starting = performance.now();
+    app = await startAppServer({ distDir: build.distDir, dbFile, readyPath: "/api/v1/openapi.json" });
+    log(`app: next start (${build.distDir}) on a fresh database, answering after ${fmt((performance.now() - starting) / 1000, 1)} s`);
+    const pair = demoPairwiseRows()[0]!;
+    const body = { judge: `model:${SIM_BACKEND}:${SIM_MODEL}`, prompt: pair.prompt, responses: [pair.response_a, pair.response_b], both_orders: false, samples: 1 };
+    const direct = directCall(backend, body);
+    api = apiCall(app.url, body);
+    const [first, viaApi] = [await direct(), await api.call()];
+    if (first.trace !== viaApi.trace || first.promptTokens !== viaApi.promptTokens)
+      throw new Error("the bare client and the API did not send the same request (different traces or prompt tokens)");
+    for (let i = 0; i < warmUp; i++) {
+      await direct();
+      await api.call();
+    }
+    log(`${fmt(requests)} sequential requests each, interleaved, after ${warmUp} warm-up requests each; SimJudge L = ${API_LATENCY_MS} ms`);
+    const bare: number[] = [];
+    const viaApp: number[] = [];
+    const serverCpuBefore = processCpuMs(app.pid);
+    for (let i = 0; i < requests; i++) {
+      let started = performance.now();
+      await direct();
+      bare.push(performance.now() - started);
+      started = performance.now();
+      await api.call();
+      viaApp.push(performance.now() - started);
+    }
+    const serverCpuAfter = processCpuMs(app.pid);
+    const serverCpuMs = serverCpuBefore === null || serverCpuAfter === null ? null : round((serverCpuAfter - serverCpuBefore) / requests, 2);
+    const b = summary(bare);
+    const a = summary(viaApp);
+    const added = round(a.p50 - b.p50, 2);
+    const figures = {
+      requests,
+      latency_ms: API_LATENCY_MS,
+      build: build.distDir,
+      bare_p50_ms: b.p50,
+      bare_p95_ms: b.p95,
+      api_p50_ms: a.p50,
+      api_p95_ms: a.p95,
+      added_p50_ms: added,
+      added_p95_ms: round(a.p95 - b.p95, 2),
+      server_cpu_ms_per_request: serverCpuMs,
+    };
+    log(`bare p50 ${fmt(b.p50, 2)} ms, p95 ${fmt(b.p95, 2)} ms; API p50 ${fmt(a.p50, 2)} ms, p95 ${fmt(a.p95, 2)} ms; server CPU ${serverCpuMs ?? "?"} ms/request`);
+    return {
+      figures,
+      rows: [
+        { measure: `bare client -> SimJudge (L ${API_LATENCY_MS} ms), one judgment, x${fmt(requests)}`, value: `p50 ${fmt(b.p50, 2)} ms, p95 ${fmt(b.p95, 2)} ms`, goal: "", met: null },
+        { measure: "POST /api/v1/judge (next start), same judgment", value: `p50 ${fmt(a.p50, 2)} ms, p95 ${fmt(a.p95, 2)} ms`, goal: "", met: null },
+        { measure: "API overhead: added median", value: `${fmt(added, 2)} ms (p95 +${fmt(figures.added_p95_ms, 2)} ms)`, goal: `≤ ${API_GOAL_MS} ms`, met: added <= API_GOAL_MS },
+      ],
+    };
+  } finally {
+    await api?.close();
+    await app?.stop();
+    await sim.stop();
+  }
+}
+
+async function measureJobThroughput({ quick, dir, log }: SectionContext): Promise<SectionResult> {
+  const pairs = quick ? 500 : 10_000;
+  const sim = await startSimJudgeProcess({ dbFile: path.join(dir, "job-sim.db"), latencyMs: JOB_LATENCY_MS, maxInFlight: C });
+  try {
+    const file = path.join(dir, "job.db");
+    const seeded = await seedJudgeJobBench({ file, simUrl: sim.url, pairs, maxInFlight: C });
+    const { jobId, judgments } = seeded;
+    log(`imported ${fmt(pairs)} pairwise items in ${fmt(seeded.importMs / 1000, 1)} s; job #${jobId} plans ${fmt(judgments)} judgments (both orders, one sample)`);
+    const bareInput: JobBareClientInput = { file, jobId, url: sim.url, concurrency: C };
+    const warmUp = Math.min(judgments, quick ? 500 : 2_000);
+    log(`warming the server up: ${fmt(warmUp)} requests from the bare client`);
+    await runWorker<JobBareClientResult>("bench/support/job-bare-client-worker.ts", { ...bareInput, limit: warmUp });
+    log(`bare client: ${fmt(judgments)} requests, concurrency ${C}, L = ${JOB_LATENCY_MS} ms, C = ${C}`);
+    const bare = await runWorker<JobBareClientResult>("bench/support/job-bare-client-worker.ts", bareInput);
+    log(`judge job: driveJudgeJob over ${fmt(pairs)} items, concurrency ${C}`);
+    const job = await runWorker<JudgeJobWorkerResult>("bench/support/judge-job-worker.ts", { file, jobId, concurrency: C } satisfies JudgeJobWorkerInput);
+    if (job.status !== "completed" || job.judgments !== judgments || job.itemResults !== pairs)
+      throw new Error(`the job ended ${job.status} with ${job.judgments} judgments and ${job.itemResults} item results; expected ${judgments} and ${pairs}`);
+    const ideal = (C / JOB_LATENCY_MS) * 1000;
+    const perS = job.judgments / (job.wallMs / 1000);
+    const barePerS = bare.requests / (bare.wallMs / 1000);
+    const figures = {
+      items: pairs,
+      judgments,
+      latency_ms: JOB_LATENCY_MS,
+      server_in_flight: C,
+      judgments_per_s: round(perS),
+      bare_per_s: round(barePerS),
+      ideal_per_s: ideal,
+      ratio_to_bare: round(perS / barePerS, 3),
+      ratio_to_ideal: round(perS / ideal, 3),
+      job_wall_s: round(job.wallMs / 1000, 2),
+      bare_wall_s: round(bare.wallMs / 1000, 2),
+      job_cpu_ms_per_judgment: round(job.cpuMs / judgments, 3),
+      bare_cpu_ms_per_request: round(bare.cpuMs / bare.requests, 3),
+      job_peak_rss_mb: job.peakRssMb,
+    };
+    log(`job ${fmt(figures.job_wall_s, 2)} s (${fmt(figures.job_cpu_ms_per_judgment, 3)} ms CPU/judgment), bare ${fmt(figures.bare_wall_s, 2)} s (${fmt(figures.bare_cpu_ms_per_request, 3)} ms CPU/request)`);
+    return {
+      figures,
+      rows: [
+        { measure: `judge job, ${fmt(pairs)} pairs x 2 orders (L ${JOB_LATENCY_MS} ms, C ${C})`, value: `${fmt(perS)} judgments/s`, goal: "", met: null },
+        { measure: "bare client, same requests and server", value: `${fmt(barePerS)} requests/s`, goal: "", met: null },
+        { measure: "judge job / bare client", value: fmt(figures.ratio_to_bare, 2), goal: "≥ 0.90", met: figures.ratio_to_bare >= 0.9 },
+        { measure: `judge job / ideal C/L = ${fmt(ideal)}/s`, value: fmt(figures.ratio_to_ideal, 2), goal: "(reported)", met: null },
+      ],
+    };
+  } finally {
+    await sim.stop();
+  }
+}
