@@ -15,7 +15,8 @@ export function proxy(request: NextRequest) {
   const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
   const decision = gate(request, request.cookies.get(TOKEN_COOKIE)?.value);
-  if (decision.kind === "wrong-host") return secured(new NextResponse(decision.message, { status: 421, headers: WRONG_HOST_HEADERS }), policy);
+  if (decision.kind === "wrong-host")
+    return secured(new NextResponse(decision.message, { status: 421, headers: WRONG_HOST_HEADERS }), policy);
   if (decision.kind === "sign-in") {
     const url = new URL(SIGN_IN_PATH, request.url);
     url.searchParams.set("next", `${request.nextUrl.pathname}${request.nextUrl.search}`);

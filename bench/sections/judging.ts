@@ -9,8 +9,10 @@
  *    C = 256, and in the same run, against the same (warmed-up) server, the bare client sending
  *    the same requests; the ratio is held against 0.90, C/L is the ceiling on a real deployment.
  */
+import os from "node:os";
 import path from "node:path";
 import { Agent, request } from "undici";
+import { openDatabase, type Db } from "@/lib/db/client";
 import type { BackendRow } from "@/lib/db/schema";
 import { BackendClient, type ChatParams } from "@/lib/inference/chat-client";
 import { unitOrders } from "@/lib/pipeline/evaluate";
@@ -18,10 +20,12 @@ import { judgeConversation, judgePromptFor } from "@/lib/pipeline/judge";
 import { firstRound } from "@/lib/pipeline/jobs/item-plan";
 import { withCriteria } from "@/lib/pipeline/jobs/job-config";
 import { unitSeed } from "@/lib/pipeline/seeds";
-import { judgeRefOf, parseJudgeRequest } from "@/lib/judge-jobs/judge-now";
+import { judgeNow, judgeRefOf, parseJudgeRequest } from "@/lib/judge-jobs/judge-now";
+import { serverClients } from "@/lib/judge-jobs/server-clients";
 import { findAppBuild, processCpuMs, startAppServer, type AppServer } from "../support/app-server";
 import type { JobBareClientInput, JobBareClientResult } from "../support/job-bare-client-worker";
 import { demoPairwiseRows, seedBackendOnly, seedJudgeJobBench, SIM_BACKEND, SIM_MODEL } from "../support/judge-job-db";
+import { MIGRATIONS } from "../support/judge-bench-db";
 import type { JudgeJobWorkerInput, JudgeJobWorkerResult } from "../support/judge-job-worker";
 import { runWorker, startSimJudgeProcess } from "../support/processes";
 import type { BenchSection, SectionContext, SectionResult } from "../support/section";
@@ -64,6 +68,7 @@ function directChatParams(body: unknown): ChatParams {
 
 type Call = () => Promise<{ trace: string; promptTokens: number }>;
 
+/** (a) The bare inference client, asking SimJudge for the API's judgment with the exact same request. */
 function directCall(backend: BackendRow, body: unknown): Call {
   const client = new BackendClient(backend);
   const params = directChatParams(body);
@@ -73,6 +78,15 @@ function directCall(backend: BackendRow, body: unknown): Call {
   };
 }
 
+/** The route's work without its HTTP server: judgeNow in this process, on the app's database and clients. */
+function inProcessCall(db: Db, body: unknown): Call {
+  return async () => {
+    const answer = await judgeNow(db, serverClients(db), parseJudgeRequest(structuredClone(body)));
+    return { trace: answer.comparisons[0]!.judgments[0]!.trace, promptTokens: answer.usage.prompt_tokens };
+  };
+}
+
+/** (b) POST /api/v1/judge on the app, over one keep-alive connection. */
 function apiCall(url: string, body: unknown): { call: Call; close: () => Promise<void> } {
   const dispatcher = new Agent({ connections: 1 });
   const json = JSON.stringify(body);
@@ -85,10 +99,28 @@ function apiCall(url: string, body: unknown): { call: Call; close: () => Promise
   return { call, close: () => dispatcher.close() };
 }
 
-const summary = (samples: number[]) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: round(percentile(sorted, 0.5), 2), p95: round(percentile(sorted, 0.95), 2) };
-};
+/**
+ * Checks that every call sends the same request (same trace and prompt tokens back), warms them
+ * up, then times each `requests` times in turn, interleaved so that background load hits them alike.
+ */
+async function timeInterleaved(calls: Call[], requests: number, warmUp: number): Promise<{ p50: number; p95: number }[]> {
+  const answers: Awaited<ReturnType<Call>>[] = [];
+  for (const call of calls) answers.push(await call());
+  if (answers.some((a) => a.trace !== answers[0]!.trace || a.promptTokens !== answers[0]!.promptTokens))
+    throw new Error("the bare client and the API did not send the same request (different traces or prompt tokens)");
+  for (let i = 0; i < warmUp; i++) for (const call of calls) await call();
+  const samples = calls.map((): number[] => []);
+  for (let i = 0; i < requests; i++)
+    for (const [c, call] of calls.entries()) {
+      const started = performance.now();
+      await call();
+      samples[c]!.push(performance.now() - started);
+    }
+  return samples.map((list) => {
+    const sorted = list.sort((x, y) => x - y);
+    return { p50: round(percentile(sorted, 0.5), 2), p95: round(percentile(sorted, 0.95), 2) };
+  });
+}
 
 async function measureApiOverhead({ quick, dir, log }: SectionContext): Promise<SectionResult> {
   const build = findAppBuild("api/v1/judge");
@@ -99,79 +131,81 @@ async function measureApiOverhead({ quick, dir, log }: SectionContext): Promise<
   if (build.note) log(build.note);
   const requests = quick ? 50 : 500;
   const warmUp = quick ? 20 : 100;
+  const load = loadAverage();
   const sim = await startSimJudgeProcess({ dbFile: path.join(dir, "api-sim.db"), latencyMs: API_LATENCY_MS });
   let app: AppServer | null = null;
   let api: ReturnType<typeof apiCall> | null = null;
+  let db: Db | null = null;
   try {
     const dbFile = path.join(dir, "app.db");
     const backend = seedBackendOnly(dbFile, sim.url, 16);
     const starting = performance.now();
     app = await startAppServer({ distDir: build.distDir, dbFile, readyPath: "/api/v1/openapi.json" });
     log(`app: next start (${build.distDir}) on a fresh database, answering after ${fmt((performance.now() - starting) / 1000, 1)} s`);
+    db = openDatabase({ file: dbFile, migrationsFolder: MIGRATIONS });
     const pair = demoPairwiseRows()[0]!;
     const body = { judge: `model:${SIM_BACKEND}:${SIM_MODEL}`, prompt: pair.prompt, responses: [pair.response_a, pair.response_b], both_orders: false, samples: 1 };
-    const direct = directCall(backend, body);
     api = apiCall(app.url, body);
-    const [first, viaApi] = [await direct(), await api.call()];
-    if (first.trace !== viaApi.trace || first.promptTokens !== viaApi.promptTokens)
-      throw new Error("the bare client and the API did not send the same request (different traces or prompt tokens)");
-    for (let i = 0; i < warmUp; i++) {
-      await direct();
-      await api.call();
-    }
-    log(`${fmt(requests)} sequential requests each, interleaved, after ${warmUp} warm-up requests each; SimJudge L = ${API_LATENCY_MS} ms`);
-    const bare: number[] = [];
-    const viaApp: number[] = [];
+    log(`${fmt(requests)} sequential requests each, interleaved, after ${warmUp} warm-up rounds; SimJudge L = ${API_LATENCY_MS} ms; load average ${load}`);
     const serverCpuBefore = processCpuMs(app.pid);
-    for (let i = 0; i < requests; i++) {
-      let started = performance.now();
-      await direct();
-      bare.push(performance.now() - started);
-      started = performance.now();
-      await api.call();
-      viaApp.push(performance.now() - started);
-    }
+    const [b, n, a] = (await timeInterleaved([directCall(backend, body), inProcessCall(db, body), api.call], requests, warmUp)) as [Timing, Timing, Timing];
     const serverCpuAfter = processCpuMs(app.pid);
-    const serverCpuMs = serverCpuBefore === null || serverCpuAfter === null ? null : round((serverCpuAfter - serverCpuBefore) / requests, 2);
-    const b = summary(bare);
-    const a = summary(viaApp);
+    const serverCpu = serverCpuBefore === null || serverCpuAfter === null ? null : round((serverCpuAfter - serverCpuBefore) / (requests + warmUp + 1), 2);
     const added = round(a.p50 - b.p50, 2);
     const figures = {
       requests,
       latency_ms: API_LATENCY_MS,
       build: build.distDir,
+      load_average: load,
       bare_p50_ms: b.p50,
       bare_p95_ms: b.p95,
+      in_process_p50_ms: n.p50,
+      in_process_p95_ms: n.p95,
       api_p50_ms: a.p50,
       api_p95_ms: a.p95,
       added_p50_ms: added,
       added_p95_ms: round(a.p95 - b.p95, 2),
-      server_cpu_ms_per_request: serverCpuMs,
+      added_by_judge_now_p50_ms: round(n.p50 - b.p50, 2),
+      added_by_http_server_p50_ms: round(a.p50 - n.p50, 2),
+      server_cpu_ms_per_request: serverCpu,
     };
-    log(`bare p50 ${fmt(b.p50, 2)} ms, p95 ${fmt(b.p95, 2)} ms; API p50 ${fmt(a.p50, 2)} ms, p95 ${fmt(a.p95, 2)} ms; server CPU ${serverCpuMs ?? "?"} ms/request`);
+    const row = (t: Timing) => `p50 ${fmt(t.p50, 2)} ms, p95 ${fmt(t.p95, 2)} ms`;
     return {
       figures,
       rows: [
-        { measure: `bare client -> SimJudge (L ${API_LATENCY_MS} ms), one judgment, x${fmt(requests)}`, value: `p50 ${fmt(b.p50, 2)} ms, p95 ${fmt(b.p95, 2)} ms`, goal: "", met: null },
-        { measure: "POST /api/v1/judge (next start), same judgment", value: `p50 ${fmt(a.p50, 2)} ms, p95 ${fmt(a.p95, 2)} ms`, goal: "", met: null },
-        { measure: "API overhead: added median", value: `${fmt(added, 2)} ms (p95 +${fmt(figures.added_p95_ms, 2)} ms)`, goal: `≤ ${API_GOAL_MS} ms`, met: added <= API_GOAL_MS },
+        { measure: `bare client -> SimJudge (L ${API_LATENCY_MS} ms), one judgment, x${fmt(requests)}`, value: row(b), goal: "", met: null },
+        { measure: "judgeNow in-process (no HTTP server), same judgment", value: row(n), goal: "", met: null },
+        { measure: `POST /api/v1/judge (next start), same judgment`, value: row(a), goal: "", met: null },
+        { measure: "API overhead: added median (p95)", value: `${fmt(added, 2)} ms (${fmt(figures.added_p95_ms, 2)} ms)`, goal: `≤ ${API_GOAL_MS} ms`, met: added <= API_GOAL_MS },
+        {
+          measure: "  of which judgeNow / HTTP server; server CPU per request",
+          value: `${fmt(figures.added_by_judge_now_p50_ms, 2)} / ${fmt(figures.added_by_http_server_p50_ms, 2)} ms; ${serverCpu === null ? "?" : fmt(serverCpu, 1)} ms`,
+          goal: "",
+          met: null,
+        },
       ],
     };
   } finally {
+    db?.$client.close();
     await api?.close();
     await app?.stop();
     await sim.stop();
   }
 }
 
+type Timing = { p50: number; p95: number };
+
+const loadAverage = () => round(os.loadavg()[0]!, 2);
+
 async function measureJobThroughput({ quick, dir, log }: SectionContext): Promise<SectionResult> {
   const pairs = quick ? 500 : 10_000;
+  const load = loadAverage();
   const sim = await startSimJudgeProcess({ dbFile: path.join(dir, "job-sim.db"), latencyMs: JOB_LATENCY_MS, maxInFlight: C });
   try {
     const file = path.join(dir, "job.db");
     const seeded = await seedJudgeJobBench({ file, simUrl: sim.url, pairs, maxInFlight: C });
     const { jobId, judgments } = seeded;
-    log(`imported ${fmt(pairs)} pairwise items in ${fmt(seeded.importMs / 1000, 1)} s; job #${jobId} plans ${fmt(judgments)} judgments (both orders, one sample)`);
+    log(`imported ${fmt(pairs)} pairwise items in ${fmt(seeded.importMs / 1000, 1)} s; job #${jobId} plans ${fmt(judgments)} judgments (both orders, one sample); load average ${load}`);
     const bareInput: JobBareClientInput = { file, jobId, url: sim.url, concurrency: C };
     const warmUp = Math.min(judgments, quick ? 500 : 2_000);
     log(`warming the server up: ${fmt(warmUp)} requests from the bare client`);
@@ -188,6 +222,7 @@ async function measureJobThroughput({ quick, dir, log }: SectionContext): Promis
     const figures = {
       items: pairs,
       judgments,
+      load_average: load,
       latency_ms: JOB_LATENCY_MS,
       server_in_flight: C,
       judgments_per_s: round(perS),

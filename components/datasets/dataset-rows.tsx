@@ -4,8 +4,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { DatasetItemView } from "@/lib/db/queries/datasets";
 import type { DatasetKind } from "@/lib/db/schema";
 import { ClampedText } from "./clamped-text";
-
-const letter = (index: number) => (index < 26 ? String.fromCharCode(65 + index) : `#${index + 1}`);
+import { labelText, ResponseList } from "./response-list";
 
 export const DATASET_KIND_LABELS: Record<DatasetKind, string> = {
   pairs: "labelled pairs",
@@ -57,18 +56,9 @@ export function DatasetRows({ items, kind }: { items: DatasetItemView[]; kind: D
             {kind === "responses" ? (
               <>
                 <TableCell className="min-w-64 max-w-md text-xs">
-                  <ol className="grid gap-1">
-                    {(item.responses ?? []).map((r, i) => (
-                      <li key={i} className="flex gap-1">
-                        <span className="font-semibold">{letter(i)}</span>
-                        <ClampedText text={r} />
-                      </li>
-                    ))}
-                  </ol>
+                  <ResponseList responses={item.responses} />
                 </TableCell>
-                <TableCell className="text-xs">
-                  {item.label === null ? "—" : item.label === "tie" ? "tie" : letter(Number(item.label))}
-                </TableCell>
+                <TableCell className="text-xs">{labelText(item.label)}</TableCell>
               </>
             ) : null}
           </TableRow>

@@ -2,10 +2,9 @@
 // The import preview's table: the first rows exactly as they will be stored, a problem marked on its row.
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ClampedText } from "./clamped-text";
+import { labelText, ResponseList } from "./response-list";
 import type { ImportPreview as Preview } from "@/lib/datasets/preview";
 import type { DatasetKind } from "@/lib/db/schema";
-
-const letter = (index: number) => (index < 26 ? String.fromCharCode(65 + index) : `#${index + 1}`);
 
 function headings(kind: DatasetKind, hasBaseline: boolean): string[] {
   if (kind === "pairs") return ["Id", "Subset", "Prompt", "Chosen", "Rejected"];
@@ -54,18 +53,9 @@ export function PreviewRows({ rows, kind, hasBaseline }: { rows: Preview["rows"]
                   ) : kind === "responses" ? (
                     <>
                       <TableCell className="min-w-56 max-w-md text-xs">
-                        <ol className="grid gap-1">
-                          {(row.responses ?? []).map((r, i) => (
-                            <li key={i} className="flex gap-1">
-                              <span className="font-semibold">{letter(i)}</span>
-                              <ClampedText text={r} />
-                            </li>
-                          ))}
-                        </ol>
+                        <ResponseList responses={row.responses} />
                       </TableCell>
-                      <TableCell className="text-xs">
-                        {row.label === null ? "—" : row.label === "tie" ? "tie" : letter(Number(row.label))}
-                      </TableCell>
+                      <TableCell className="text-xs">{labelText(row.label)}</TableCell>
                     </>
                   ) : hasBaseline ? (
                     cell(row.chosen)

@@ -2,9 +2,8 @@
 // The judge jobs list: status, judge, data, progress, and the headline result of each (A's win
 // rate, or agreement with the labels). Refreshes itself every two seconds while a job is active.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
+import { useRefreshWhile } from "@/components/shell/use-refresh-while";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { JudgeJobListItem } from "@/lib/db/queries/judge-jobs";
@@ -23,13 +22,10 @@ function headline(job: JudgeJobListItem): string {
 }
 
 export function JudgeJobsTable({ rows }: { rows: JudgeJobListItem[] }) {
-  const router = useRouter();
-  const anyActive = rows.some((r) => r.status === "running" || r.status === "queued");
-  useEffect(() => {
-    if (!anyActive) return;
-    const timer = setInterval(() => router.refresh(), 2000);
-    return () => clearInterval(timer);
-  }, [anyActive, router]);
+  useRefreshWhile(
+    rows.some((r) => r.status === "running" || r.status === "queued"),
+    2000,
+  );
   return (
     <Table aria-label="Judge jobs">
       <TableHeader>

@@ -1,9 +1,8 @@
 "use client";
 // The runs list: status, where each run is, its stage progress and latest score. Refreshes itself
 // every two seconds while any run is active.
-import { useRouter } from "next/navigation";
 import Link from "next/link";
-import { useEffect } from "react";
+import { useRefreshWhile } from "@/components/shell/use-refresh-while";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { RunListItem } from "@/lib/db/queries/runs";
@@ -18,13 +17,10 @@ const when = (ms: number | null) =>
   ms === null ? "—" : new Date(ms).toLocaleString("en-GB", { day: "2-digit", month: "short", hour: "2-digit", minute: "2-digit" });
 
 export function RunsTable({ rows }: { rows: Row[] }) {
-  const router = useRouter();
-  const anyActive = rows.some((r) => r.status === "running" || r.status === "queued");
-  useEffect(() => {
-    if (!anyActive) return;
-    const timer = setInterval(() => router.refresh(), 2000);
-    return () => clearInterval(timer);
-  }, [anyActive, router]);
+  useRefreshWhile(
+    rows.some((r) => r.status === "running" || r.status === "queued"),
+    2000,
+  );
   return (
     <Table aria-label="Runs">
       <TableHeader>

@@ -3,7 +3,7 @@
 import { Check } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import type { JudgmentDetail } from "@/lib/db/queries/traces";
-import { formatCount } from "@/lib/format/numbers";
+import { JudgmentMeta } from "./judgment-meta";
 import { TraceText } from "./trace-text";
 import { FILTER_STATUS_TEXT, VerdictChip } from "./verdict-chip";
 
@@ -28,14 +28,7 @@ export function JudgmentCard({ judgment, raw, showIteration }: { judgment: Judgm
         ) : j.filterStatus ? (
           <span>{FILTER_STATUS_TEXT[j.filterStatus]}</span>
         ) : null}
-        <span className="ml-auto tabular-nums" title="Prompt tokens / completion tokens">
-          {formatCount(j.promptTokens)} + {formatCount(j.completionTokens)} tokens
-        </span>
-        <span title="Finish reason">
-          {j.finishReason ?? "no finish reason"}
-          {j.truncated ? " (truncated)" : ""}
-        </span>
-        <span className="tabular-nums">{formatCount(j.latencyMs)} ms</span>
+        <JudgmentMeta j={j} />
       </header>
       <TraceText text={j.trace} raw={raw} verdict={j.verdict} />
     </article>

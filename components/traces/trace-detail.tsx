@@ -11,6 +11,7 @@ import { LabelledSelect } from "@/components/ui/labelled-select";
 import type { JudgmentDetail } from "@/lib/db/queries/traces";
 import { verdictMatrix } from "@/lib/traces/verdict-matrix";
 import { JudgmentCard } from "./judgment-card";
+import { RawTextToggle } from "./judgment-meta";
 import { ResponseCards } from "./response-cards";
 import { useListKeys } from "./use-list-keys";
 import { VerdictMatrixTable } from "./verdict-matrix-table";
@@ -58,12 +59,7 @@ export function TraceDetail({
 
   return (
     <div className="grid grid-cols-1 gap-6">
-      <div className="flex items-center justify-end">
-        <label className="inline-flex items-center gap-2 text-sm">
-          <input type="checkbox" className="size-4 accent-[var(--primary)]" checked={raw} onChange={(e) => setRaw(e.target.checked)} />
-          Show raw text
-        </label>
-      </div>
+      <RawTextToggle raw={raw} onChange={setRaw} />
 
       <ResponseCards responses={responses} raw={raw} />
 

@@ -146,8 +146,9 @@ export class JudgePage {
   /** Choose an items filter (Verdict, Category, Label, Orders); waits for the URL to carry it. */
   async filterItems(label: string, optionLabel: string) {
     const select = this.page.getByRole("search", { name: "Filters" }).getByLabel(label, { exact: true });
+    // Read the option's value first: the select follows the URL, so until it changes it shows the old value.
+    const value = (await select.getByRole("option", { name: optionLabel, exact: true }).getAttribute("value")) ?? "";
     await select.selectOption({ label: optionLabel });
-    const value = await select.inputValue();
     await expect(this.page).toHaveURL(new RegExp(`[?&]\\w+=${encodeURIComponent(value)}(&|#|$)`));
   }
 

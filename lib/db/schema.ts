@@ -14,6 +14,16 @@ import { CHOICES, OUTCOMES, POSITIONS } from "@/lib/pipeline/vocabulary";
 const now = () => Date.now();
 const createdAt = () => integer("created_at").notNull().$defaultFn(now);
 
+/** What every sampled judgment stores besides its key and outcome (training, eval and judge-job judgments alike). */
+const sampledTextAndUsage = () => ({
+  trace: text("trace").notNull(),
+  finishReason: text("finish_reason"),
+  truncated: integer("truncated", { mode: "boolean" }).notNull().default(false),
+  promptTokens: integer("prompt_tokens").notNull().default(0),
+  completionTokens: integer("completion_tokens").notNull().default(0),
+  latencyMs: integer("latency_ms").notNull().default(0),
+});
+
 // ---------------------------------------------------------------------------------------------
 // Backends: OpenAI-compatible model servers. The API key itself is never stored, only the NAME
 // of the environment variable that holds it.
@@ -335,12 +345,7 @@ export const judgments = sqliteTable(
     /** The parsed verdict; null when none or both were found. */
     verdict: text("verdict", { enum: POSITIONS }),
     outcome: text("outcome", { enum: OUTCOMES }).notNull(),
-    trace: text("trace").notNull(),
-    finishReason: text("finish_reason"),
-    truncated: integer("truncated", { mode: "boolean" }).notNull().default(false),
-    promptTokens: integer("prompt_tokens").notNull().default(0),
-    completionTokens: integer("completion_tokens").notNull().default(0),
-    latencyMs: integer("latency_ms").notNull().default(0),
+    ...sampledTextAndUsage(),
     /** Set by the filter stage: kept for training, or why not. */
     filterStatus: text("filter_status", { enum: FILTER_STATUSES }),
     createdAt: createdAt(),
@@ -497,12 +502,7 @@ export const evalJudgments = sqliteTable(
     sample: integer("sample").notNull(),
     verdict: text("verdict", { enum: POSITIONS }),
     outcome: text("outcome", { enum: OUTCOMES }).notNull(),
-    trace: text("trace").notNull(),
-    finishReason: text("finish_reason"),
-    truncated: integer("truncated", { mode: "boolean" }).notNull().default(false),
-    promptTokens: integer("prompt_tokens").notNull().default(0),
-    completionTokens: integer("completion_tokens").notNull().default(0),
-    latencyMs: integer("latency_ms").notNull().default(0),
+    ...sampledTextAndUsage(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -664,12 +664,7 @@ export const judgeJudgments = sqliteTable(
     sample: integer("sample").notNull(),
     verdict: text("verdict", { enum: POSITIONS }),
     choice: text("choice", { enum: CHOICES }).notNull(),
-    trace: text("trace").notNull(),
-    finishReason: text("finish_reason"),
-    truncated: integer("truncated", { mode: "boolean" }).notNull().default(false),
-    promptTokens: integer("prompt_tokens").notNull().default(0),
-    completionTokens: integer("completion_tokens").notNull().default(0),
-    latencyMs: integer("latency_ms").notNull().default(0),
+    ...sampledTextAndUsage(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -300,7 +300,8 @@ export type DemoBestOfN = { id: string; category: string; prompt: string; respon
 function* judgePrompts(random: Random, perTopic: number): Generator<{ category: Category; topic: string; question: string }> {
   for (const category of Object.keys(topics) as Category[])
     for (const topic of topics[category])
-      for (const ask of random.sample(asks[category], perTopic)) yield { category, topic, question: `Could you help? ${ask.replace("{t}", topic)}` };
+      for (const ask of random.sample(asks[category], perTopic))
+        yield { category, topic, question: `Could you help? ${ask.replace("{t}", topic)}` };
 }
 
 /** Two responses per prompt, the better one on a random side, labelled A or B. */

@@ -29,13 +29,15 @@ const DEMO_FILES: { name: string; file: string; description: string; kind?: Data
     name: DEMO_PAIRWISE,
     file: "demo-judge-pairwise.jsonl",
     kind: "responses",
-    description: "Demo data written for Judge Lab from templates: 120 prompts with two responses each, labelled A or B. Not a real benchmark.",
+    description:
+      "Demo data written for Judge Lab from templates: 120 prompts with two responses each, labelled A or B. Not a real benchmark.",
   },
   {
     name: DEMO_BEST_OF_4,
     file: "demo-judge-best-of-4.jsonl",
     kind: "responses",
-    description: "Demo data written for Judge Lab from templates: 60 prompts with four responses each, the best one labelled. Not a real benchmark.",
+    description:
+      "Demo data written for Judge Lab from templates: 60 prompts with four responses each, the best one labelled. Not a real benchmark.",
   },
 ];
 

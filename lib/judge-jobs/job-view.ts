@@ -9,7 +9,15 @@ import type { Queryable } from "@/lib/db/client";
 import { getJudgeJob, type JudgeJob } from "@/lib/db/queries/judge-jobs";
 import { jobResultsSummary } from "@/lib/db/queries/judge-job-views";
 import { getDatasetById } from "@/lib/db/queries/datasets";
-import { labelAgreement, winRate, wilsonInterval, type LabelAgreement, type PairLabel, type PairVerdict, type WinRate } from "@/lib/metrics";
+import {
+  labelAgreement,
+  winRate,
+  wilsonInterval,
+  type LabelAgreement,
+  type PairLabel,
+  type PairVerdict,
+  type WinRate,
+} from "@/lib/metrics";
 import { responseLetter } from "@/lib/pipeline/jobs/item-plan";
 import type { ProgressSnapshot } from "@/lib/runner/progress";
 import { isGenericResponseName } from "@/lib/traces/shown-responses";
@@ -19,7 +27,19 @@ export type Rate = { rate: number; low: number; high: number; count: number; of:
 export type JudgeJobView = {
   job: Pick<
     JudgeJob,
-    "id" | "name" | "status" | "statusReason" | "config" | "itemCount" | "maxResponses" | "plannedComparisons" | "plannedJudgments" | "createdAt" | "startedAt" | "finishedAt" | "parentJobId"
+    | "id"
+    | "name"
+    | "status"
+    | "statusReason"
+    | "config"
+    | "itemCount"
+    | "maxResponses"
+    | "plannedComparisons"
+    | "plannedJudgments"
+    | "createdAt"
+    | "startedAt"
+    | "finishedAt"
+    | "parentJobId"
   > & { judge: { label: string; model: string; verdictRule: string; run: JudgeJob["judge"]["run"]; demonstrations: number } };
   dataset: { id: number; name: string; kind: string; responseNames: string[] | null };
   progress: ProgressSnapshot | null;
@@ -62,7 +82,9 @@ export function judgeJobView(db: Queryable, jobId: number): JudgeJobView | null 
   const labelled = summary.cells.filter((c) => c.label !== null);
   const agreement =
     pairwise && labelled.length > 0
-      ? labelAgreement(labelled.flatMap((c) => Array.from({ length: c.n }, () => ({ label: pairLabel(c.label!), verdict: c.verdict as PairVerdict }))))
+      ? labelAgreement(
+          labelled.flatMap((c) => Array.from({ length: c.n }, () => ({ label: pairLabel(c.label!), verdict: c.verdict as PairVerdict }))),
+        )
       : null;
   const bestAgree = labelled.filter((c) => c.verdict === responseLetter(Number(c.label))).reduce((n, c) => n + c.n, 0);
   const labelledItems = labelled.reduce((n, c) => n + c.n, 0);
@@ -90,7 +112,12 @@ export function judgeJobView(db: Queryable, jobId: number): JudgeJobView | null 
         demonstrations: job.judge.demonstrations.length,
       },
     },
-    dataset: { id: job.datasetId, name: dataset?.name ?? `#${job.datasetId}`, kind: dataset?.kind ?? "responses", responseNames: dataset?.responseNames ?? null },
+    dataset: {
+      id: job.datasetId,
+      name: dataset?.name ?? `#${job.datasetId}`,
+      kind: dataset?.kind ?? "responses",
+      responseNames: dataset?.responseNames ?? null,
+    },
     progress: (job.progress as ProgressSnapshot | null) ?? null,
     pairwise,
     done: summary.items,

@@ -51,12 +51,21 @@ export const judgeRequestSchema = z
     ranking: z.enum(RANKINGS).default("knockout"),
     criteria: z.string().max(MAX_CRITERIA_CHARS).default(""),
     verdict_rule: z.enum(VERDICT_RULES).nullable().default(null),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(1),
   })
   .strict()
   .superRefine((request, ctx) => {
     if (request.samples > 1 && request.temperature === 0)
-      ctx.addIssue({ code: "custom", path: ["temperature"], message: "Majority vote needs a temperature above 0 (at 0 every sample is the same answer)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["temperature"],
+        message: "Majority vote needs a temperature above 0 (at 0 every sample is the same answer)",
+      });
   });
 
 export type JudgeRequest = z.infer<typeof judgeRequestSchema>;
@@ -74,7 +83,14 @@ export type JudgeAnswer = {
     second: number;
     winner: number | null;
     decided_by: string;
-    judgments: { order: "as-given" | "swapped"; sample: number; verdict: Position | null; choice: Choice; trace: string; finish_reason: string | null }[];
+    judgments: {
+      order: "as-given" | "swapped";
+      sample: number;
+      verdict: Position | null;
+      choice: Choice;
+      trace: string;
+      finish_reason: string | null;
+    }[];
   }[];
   usage: { prompt_tokens: number; completion_tokens: number; requests: number };
   latency_ms: number;
@@ -83,7 +99,9 @@ export type JudgeAnswer = {
 export function parseJudgeRequest(input: unknown): JudgeRequest {
   const parsed = judgeRequestSchema.safeParse(input);
   if (!parsed.success)
-    throw new AppError("bad_request:job", `The judge request is not valid: ${describeIssues(parsed.error)}`, { fieldErrors: fieldErrorsOf(parsed.error) });
+    throw new AppError("bad_request:job", `The judge request is not valid: ${describeIssues(parsed.error)}`, {
+      fieldErrors: fieldErrorsOf(parsed.error),
+    });
   return parsed.data;
 }
 
@@ -91,7 +109,8 @@ export function judgeRefOf(judge: JudgeRequest["judge"]): JudgeRef {
   if (typeof judge !== "string") return judge;
   const parsed = parseJudgeRef(judge);
   const ref = parsed ? judgeRefSchema.safeParse(parsed) : null;
-  if (!ref?.success) throw new AppError("bad_request:job", `judge: ${JUDGE_REF_HELP}`, { fieldErrors: { judge: `Not a judge: ${JUDGE_REF_HELP}` } });
+  if (!ref?.success)
+    throw new AppError("bad_request:job", `judge: ${JUDGE_REF_HELP}`, { fieldErrors: { judge: `Not a judge: ${JUDGE_REF_HELP}` } });
   return ref.data;
 }
 
@@ -140,21 +159,38 @@ export async function judgeNow(db: Queryable, clients: ClientRegistry, request: 
             signal,
           });
         } catch (error) {
-          throw new AppError("unavailable:job", `The judge's backend ${name} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          throw new AppError(
+            "unavailable:job",
+            `The judge's backend ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          );
         }
         usage.prompt_tokens += result.usage.promptTokens;
         usage.completion_tokens += result.usage.completionTokens;
         usage.requests += result.usage.requests;
-        const samples = interpretSamples({ position, n: request.samples, rule: judge.verdictRule }, { ok: true, samples: result.samples, usage: result.usage });
+        const samples = interpretSamples(
+          { position, n: request.samples, rule: judge.verdictRule },
+          { ok: true, samples: result.samples, usage: result.usage },
+        );
         for (const s of samples) {
           const choice = choiceOf(s.outcome);
           c.votes[position === "A" ? "asGiven" : "swapped"][choice]++;
-          judgments.push({ order: position === "A" ? "as-given" : "swapped", sample: s.sample, verdict: s.verdict, choice, trace: s.trace, finish_reason: s.finishReason });
+          judgments.push({
+            order: position === "A" ? "as-given" : "swapped",
+            sample: s.sample,
+            verdict: s.verdict,
+            choice,
+            trace: s.trace,
+            finish_reason: s.finishReason,
+          });
         }
       }),
     );
     Object.assign(c, decideComparison(c, item.responses, rules, item.id));
-    traces.set(c, judgments.sort((a, b) => a.order.localeCompare(b.order) || a.sample - b.sample));
+    traces.set(
+      c,
+      judgments.sort((a, b) => a.order.localeCompare(b.order) || a.sample - b.sample),
+    );
   };
 
   let result: ItemResult | null = null;
@@ -162,7 +198,13 @@ export async function judgeNow(db: Queryable, clients: ClientRegistry, request: 
     const plan = planItem(item, stored, rules);
     if (plan.kind === "done") result = plan.result;
     else if (plan.kind === "create") {
-      const round = plan.comparisons.map((p, i): StoredComparison => ({ ...p, id: stored.length + i, decidedBy: null, winner: null, votes: { asGiven: noVotes(), swapped: noVotes() } }));
+      const round = plan.comparisons.map((p, i): StoredComparison => ({
+        ...p,
+        id: stored.length + i,
+        decidedBy: null,
+        winner: null,
+        votes: { asGiven: noVotes(), swapped: noVotes() },
+      }));
       stored.push(...round);
       await Promise.all(round.map(judgeComparison));
     } else throw new Error("A comparison was left undecided");
@@ -174,7 +216,13 @@ export async function judgeNow(db: Queryable, clients: ClientRegistry, request: 
     ranking: result.ranking,
     vote_share: result.voteShare,
     consistent: result.consistent,
-    comparisons: stored.map((c) => ({ first: c.first, second: c.second, winner: c.winner, decided_by: c.decidedBy!, judgments: traces.get(c) ?? [] })),
+    comparisons: stored.map((c) => ({
+      first: c.first,
+      second: c.second,
+      winner: c.winner,
+      decided_by: c.decidedBy!,
+      judgments: traces.get(c) ?? [],
+    })),
     usage,
     latency_ms: Math.round((performance.now() - started) * 10) / 10,
   };

@@ -22,7 +22,13 @@ export function serverClients(db: Queryable): ClientRegistry {
       }
       const cached = cache.get(backendId);
       if (cached && cached.updatedAt === row.updatedAt) return cached;
-      const entry: Entry = { client: new BackendClient(row), name: row.name, baseUrl: row.baseUrls[0]!, apiKeyEnv: row.apiKeyEnv, updatedAt: row.updatedAt };
+      const entry: Entry = {
+        client: new BackendClient(row),
+        name: row.name,
+        baseUrl: row.baseUrls[0]!,
+        apiKeyEnv: row.apiKeyEnv,
+        updatedAt: row.updatedAt,
+      };
       cache.set(backendId, entry);
       return entry;
     },

@@ -9,7 +9,12 @@ import type { Position } from "./vocabulary";
 import { runRandom } from "./seeds";
 
 /** `key` names the unit by what is stable across runs (its dataset item, …); `purpose` keeps training, evaluation and judge-job draws apart. */
-export function unitOrders(both: boolean, runSeed: number, purpose: "judge-order" | "eval-order" | "job-order", ...key: number[]): Position[] {
+export function unitOrders(
+  both: boolean,
+  runSeed: number,
+  purpose: "judge-order" | "eval-order" | "job-order",
+  ...key: number[]
+): Position[] {
   if (both) return ["A", "B"];
   return [runRandom(runSeed, purpose, ...key).next() < 0.5 ? "A" : "B"];
 }

@@ -7,7 +7,8 @@
 import { z } from "zod";
 import { VERDICT_RULES } from "./parse-verdict";
 import { samplingFields } from "./sampling";
-import { ANSWER_PROMPT, CATEGORY_PROMPT, JUDGE_PROMPT, placeholdersOf, WORSE_RESPONSE_PROMPT } from "./prompts";
+import { ANSWER_PROMPT, CATEGORY_PROMPT, JUDGE_PROMPT, WORSE_RESPONSE_PROMPT } from "./prompts";
+import { promptTemplateSchema } from "./prompts/template-schema";
 
 const modelRef = (role: string) =>
   z
@@ -24,25 +25,6 @@ const categorySchema = z
   })
   .strict();
 
-/** A prompt template must use exactly its placeholders: a missing one would drop data, an unknown one cannot be filled. */
-function promptSchema(name: string, required: readonly string[], optional: readonly string[] = []) {
-  return z
-    .string()
-    .min(1, `The ${name} prompt cannot be empty`)
-    .max(50_000)
-    .superRefine((template, ctx) => {
-      const used = placeholdersOf(template);
-      const missing = required.filter((p) => !used.includes(p));
-      const unknown = used.filter((p) => !required.includes(p) && !optional.includes(p));
-      if (missing.length > 0)
-        ctx.addIssue({ code: "custom", message: `The ${name} prompt must use ${missing.map((p) => `{${p}}`).join(", ")}` });
-      if (unknown.length > 0)
-        ctx.addIssue({
-          code: "custom",
-          message: `The ${name} prompt uses unknown ${unknown.map((p) => `{${p}}`).join(", ")} (allowed: ${[...required, ...optional].map((p) => `{${p}}`).join(", ")})`,
-        });
-    });
-}
 
 export const DEFAULT_CATEGORIES = [
   { name: "Coding", description: "writing, fixing or explaining code" },
@@ -182,12 +164,12 @@ export const runConfigSchema = z
       .default({ maxTokens: null }),
     prompts: z
       .object({
-        category: promptSchema("category", ["categories", "instruction"]).default(CATEGORY_PROMPT),
-        answer: promptSchema("answer", ["instruction"]).default(ANSWER_PROMPT),
+        category: promptTemplateSchema("category", ["categories", "instruction"]).default(CATEGORY_PROMPT),
+        answer: promptTemplateSchema("answer", ["instruction"]).default(ANSWER_PROMPT),
         // {response} (the good response y_w, shown as RAM's template does) is optional so that runs
         // stored before it existed keep working with their own prompt.
-        worseResponse: promptSchema("worse-response", ["instruction"], ["response"]).default(WORSE_RESPONSE_PROMPT),
-        judge: promptSchema("judge", ["instruction", "response_a", "response_b"]).default(JUDGE_PROMPT),
+        worseResponse: promptTemplateSchema("worse-response", ["instruction"], ["response"]).default(WORSE_RESPONSE_PROMPT),
+        judge: promptTemplateSchema("judge", ["instruction", "response_a", "response_b"]).default(JUDGE_PROMPT),
       })
       .strict()
       .default({ category: CATEGORY_PROMPT, answer: ANSWER_PROMPT, worseResponse: WORSE_RESPONSE_PROMPT, judge: JUDGE_PROMPT }),

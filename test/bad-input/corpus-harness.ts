@@ -88,7 +88,6 @@ export async function refusalOf(feed: () => Promise<unknown>): Promise<unknown> 
 export async function walk(entry: CorpusEntry, sqlite: Database.Database | null, stillServing: () => Promise<void>) {
   const before = sqlite ? tableCounts(sqlite) : null;
   const text = refusalText(await refusalOf(entry.feed));
-  if (process.env.CORPUS_PRINT) console.log(`@@ ${entry.entry}: ${entry.name}\n${text.slice(0, 600)}`);
   expect(text, `${entry.entry}: ${entry.name}`).not.toMatch(/^ACCEPTED/);
   expect(text, `${entry.entry}: ${entry.name}`).toMatch(entry.expect);
   if (sqlite) expect(tableCounts(sqlite), `${entry.entry}: ${entry.name} changed the database`).toEqual(before);

@@ -1,7 +1,10 @@
 // The bad-input corpus: malformed and hostile inputs at every entry point (dataset files of each
-// format, run configs, server action payloads sent directly, backend responses). Each must be
-// refused with an error naming the file and line or the action and field; the database must be
-// unchanged, and the process must keep serving. See corpus-harness.ts for the walker.
+// format, responses to judge and two systems' outputs joined, run configs, server action payloads
+// sent directly (judge jobs' too), the judging API's HTTP routes, backend responses). Each must be
+// refused with an error naming the file and line or the action and field (a route's with its HTTP
+// status); the database must be unchanged (judge jobs and judgments counted too), and the process
+// must keep serving (after a judge-job entry, a valid judgment and a valid job estimate succeed).
+// See corpus-harness.ts for the walker.
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { backendInputSchema } from "@/lib/backends/backend-input";
@@ -453,6 +456,8 @@ let liveSim: TestSimJudge;
 let canceledRunId = 0;
 let completedJobId = 0;
 let canceledJobId = 0;
+let liveBackendId = 0;
+let demoPairwiseId = 0;
 let judgeActions: typeof import("@/app/judge/actions");
 let routes: {
   judge: typeof import("@/app/api/v1/judge/route");
@@ -470,8 +475,13 @@ const jobConfig = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 const estimate = (config: unknown) => () => judgeActions.estimateJudgeJobAction({ config });
-const launchJob = (config: unknown, extra: Record<string, unknown> = {}) => () =>
-  judgeActions.launchJudgeJobAction({ config, ...extra });
+const launchJob =
+  (config: unknown, extra: Record<string, unknown> = {}) =>
+  () =>
+    judgeActions.launchJudgeJobAction({ config, ...extra });
+
+/** A judge prompt with every placeholder it needs and one no judge can fill. */
+const UNFILLABLE_PROMPT = "Compare the answers to {instruction}.\n[A] {response_a}\n[B] {response_b}\nAnswer in {format}: [[A]] or [[B]].";
 
 const judgeActionEntries: CorpusEntry[] = [
   {
@@ -515,13 +525,18 @@ const judgeActionEntries: CorpusEntry[] = [
     expect: namesField("judge.prompt"),
   },
   {
+    name: "launchJudgeJob: a judge prompt with a placeholder no judge can fill",
+    feed: launchJob(jobConfig({ judge: { ...liveJudge, prompt: UNFILLABLE_PROMPT } })),
+    expect: namesField("judge.prompt"),
+  },
+  {
     name: "launchJudgeJob: 3 samples at temperature 0",
     feed: launchJob(jobConfig({ samples: 3, temperature: 0 })),
     expect: /^temperature: Majority vote needs a temperature above 0/m,
   },
   { name: "launchJudgeJob: samples as a string", feed: launchJob(jobConfig({ samples: "3" })), expect: namesField("samples") },
   { name: "launchJudgeJob: 33 samples", feed: launchJob(jobConfig({ samples: 33, temperature: 1 })), expect: namesField("samples") },
-  { name: "launchJudgeJob: bothOrders as \"yes\"", feed: launchJob(jobConfig({ bothOrders: "yes" })), expect: namesField("bothOrders") },
+  { name: 'launchJudgeJob: bothOrders as "yes"', feed: launchJob(jobConfig({ bothOrders: "yes" })), expect: namesField("bothOrders") },
   { name: "launchJudgeJob: maxItems of 0", feed: launchJob(jobConfig({ maxItems: 0 })), expect: namesField("maxItems") },
   { name: "launchJudgeJob: a 500-character name", feed: launchJob(jobConfig({ name: "n".repeat(500) })), expect: namesField("name") },
   {
@@ -575,7 +590,21 @@ const judgeActionEntries: CorpusEntry[] = [
     feed: () => judgeActions.cancelJudgeJobAction({ jobId: 424_242 }),
     expect: /Judge job #424242 does not exist/,
   },
-  { name: "pauseJudgeJob: a job id that is text", feed: () => judgeActions.pauseJudgeJobAction({ jobId: "1 or 1=1" }), expect: namesField("jobId") },
+  {
+    name: "deleteDataset: responses a judge job uses",
+    feed: () => actions.datasets.deleteDatasetAction(demoPairwiseId),
+    expect: /"Demo responses \(pairwise\)" is used by judge jobs? .*"corpus completed job"/,
+  },
+  {
+    name: "deleteBackend: the backend a judge job uses",
+    feed: () => actions.backends.deleteBackendAction(liveBackendId),
+    expect: /"live sim" is used by judge jobs? .*"corpus completed job"/,
+  },
+  {
+    name: "pauseJudgeJob: a job id that is text",
+    feed: () => judgeActions.pauseJudgeJobAction({ jobId: "1 or 1=1" }),
+    expect: namesField("jobId"),
+  },
   { name: "resumeJudgeJob: a negative job id", feed: () => judgeActions.resumeJudgeJobAction({ jobId: -3 }), expect: namesField("jobId") },
 ].map((e) => ({ ...e, entry: "server action" as const }));
 
@@ -609,7 +638,11 @@ const batchBody = (change: (items: Record<string, unknown>[]) => void = () => {}
 const tenMegabytes = JSON.stringify(judgeBody({ prompt: "x".repeat(10 * 1024 * 1024) }));
 
 const routeEntries: CorpusEntry[] = [
-  { name: "POST /judge: a judge string that is not run:x:y", feed: postJudge(judgeBody({ judge: "run:abc:1" })), expect: namesField("judge", 400) },
+  {
+    name: "POST /judge: a judge string that is not run:x:y",
+    feed: postJudge(judgeBody({ judge: "run:abc:1" })),
+    expect: namesField("judge", 400),
+  },
   { name: "POST /judge: run:0:0", feed: postJudge(judgeBody({ judge: "run:0:0" })), expect: namesField("judge", 400) },
   {
     name: "POST /judge: a run that does not exist",
@@ -631,9 +664,23 @@ const routeEntries: CorpusEntry[] = [
     feed: postJudge(judgeBody({ judge: "model:nope:some-model" })),
     expect: namesField("judge.backend", 400),
   },
+  {
+    name: "POST /judge: a judge prompt with a placeholder no judge can fill",
+    feed: postJudge(judgeBody({ judge: { ...liveJudge, prompt: UNFILLABLE_PROMPT } })),
+    expect: namesField("judge.prompt", 400),
+  },
+  {
+    name: "POST /judge: a judge object with an unknown field",
+    feed: postJudge(judgeBody({ judge: { ...liveJudge, temperature: 2 } })),
+    expect: /^HTTP 400 [\s\S]*^judge: Unrecognized key: "temperature"/m,
+  },
   { name: "POST /judge: the judge as a number", feed: postJudge(judgeBody({ judge: 42 })), expect: namesField("judge", 400) },
   { name: "POST /judge: an empty response", feed: postJudge(judgeBody({ responses: [GOOD, ""] })), expect: namesField("responses.1", 400) },
-  { name: "POST /judge: a blank response", feed: postJudge(judgeBody({ responses: ["  \n\t ", POOR] })), expect: namesField("responses.0", 400) },
+  {
+    name: "POST /judge: a blank response",
+    feed: postJudge(judgeBody({ responses: ["  \n\t ", POOR] })),
+    expect: namesField("responses.0", 400),
+  },
   { name: "POST /judge: a single response", feed: postJudge(judgeBody({ responses: [GOOD] })), expect: namesField("responses", 400) },
   { name: "POST /judge: no responses", feed: postJudge(judgeBody({ responses: [] })), expect: namesField("responses", 400) },
   {
@@ -641,8 +688,16 @@ const routeEntries: CorpusEntry[] = [
     feed: postJudge(judgeBody({ responses: Array.from({ length: 17 }, (_, i) => `Answer ${i + 1}.`) })),
     expect: /^HTTP 400 [\s\S]*^responses: At most 16 responses/m,
   },
-  { name: "POST /judge: responses as a string", feed: postJudge(judgeBody({ responses: `${GOOD} ${POOR}` })), expect: namesField("responses", 400) },
-  { name: "POST /judge: a response that is a number", feed: postJudge(judgeBody({ responses: [GOOD, 42] })), expect: namesField("responses.1", 400) },
+  {
+    name: "POST /judge: responses as a string",
+    feed: postJudge(judgeBody({ responses: `${GOOD} ${POOR}` })),
+    expect: namesField("responses", 400),
+  },
+  {
+    name: "POST /judge: a response that is a number",
+    feed: postJudge(judgeBody({ responses: [GOOD, 42] })),
+    expect: namesField("responses.1", 400),
+  },
   { name: "POST /judge: samples as a string", feed: postJudge(judgeBody({ samples: "3" })), expect: namesField("samples", 400) },
   { name: 'POST /judge: both_orders as "yes"', feed: postJudge(judgeBody({ both_orders: "yes" })), expect: namesField("both_orders", 400) },
   {
@@ -675,7 +730,11 @@ const routeEntries: CorpusEntry[] = [
     feed: postJudge(tenMegabytes, { "content-length": "10" }),
     expect: /^HTTP 413 too_large:job/,
   },
-  { name: "POST /judge: a body that is not JSON", feed: postJudge('{"judge": "model:sim:m", "prompt": '), expect: /^HTTP 400 .*not valid JSON/ },
+  {
+    name: "POST /judge: a body that is not JSON",
+    feed: postJudge('{"judge": "model:sim:m", "prompt": '),
+    expect: /^HTTP 400 .*not valid JSON/,
+  },
   { name: "POST /judge: an empty body", feed: postJudge(""), expect: /^HTTP 400 .*empty/ },
   { name: "POST /judge: a JSON array as the body", feed: postJudge("[1, 2]"), expect: namesField("(input)", 400) },
   { name: "POST /judge: JSON null as the body", feed: postJudge("null"), expect: namesField("(input)", 400) },
@@ -684,15 +743,27 @@ const routeEntries: CorpusEntry[] = [
     feed: postJudge(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])),
     expect: /^HTTP 400 .*not valid UTF-8/,
   },
-  { name: "POST /judge/batch: items not a list", feed: postBatch(batchBody(undefined, { items: { prompt: PROMPT } })), expect: namesField("items", 400) },
+  {
+    name: "POST /judge/batch: items not a list",
+    feed: postBatch(batchBody(undefined, { items: { prompt: PROMPT } })),
+    expect: namesField("items", 400),
+  },
   { name: "POST /judge/batch: no items", feed: postBatch(batchBody(undefined, { items: [] })), expect: namesField("items", 400) },
-  { name: 'POST /judge/batch: an item\'s label "Z"', feed: postBatch(batchBody((l) => (l[1]!.label = "Z"))), expect: namesField("items.1.label", 400) },
+  {
+    name: 'POST /judge/batch: an item\'s label "Z"',
+    feed: postBatch(batchBody((l) => (l[1]!.label = "Z"))),
+    expect: namesField("items.1.label", 400),
+  },
   {
     name: "POST /judge/batch: a tie label with 3 responses",
     feed: postBatch(batchBody((l) => Object.assign(l[0]!, { responses: ["a", "b", "c"], label: "tie" }))),
     expect: /^HTTP 400 [\s\S]*^items\.0\.label: A "tie" label needs exactly two responses/m,
   },
-  { name: "POST /judge/batch: duplicate item ids", feed: postBatch(batchBody((l) => (l[1]!.id = "sky"))), expect: namesField("items.1.id", 400) },
+  {
+    name: "POST /judge/batch: duplicate item ids",
+    feed: postBatch(batchBody((l) => (l[1]!.id = "sky"))),
+    expect: namesField("items.1.id", 400),
+  },
   {
     name: "POST /judge/batch: an id that is another item's position",
     feed: postBatch(batchBody((l) => (l[0]!.id = 2))),
@@ -703,9 +774,21 @@ const routeEntries: CorpusEntry[] = [
     feed: postBatch(batchBody((l) => Object.assign(l[2]!, { responses: ["only one"], label: null }))),
     expect: namesField("items.2.responses", 400),
   },
-  { name: "POST /judge/batch: an empty response", feed: postBatch(batchBody((l) => (l[1]!.responses = ["42", ""]))), expect: namesField("items.1.responses.1", 400) },
-  { name: "POST /judge/batch: an unknown field in an item", feed: postBatch(batchBody((l) => (l[0]!.score = 5))), expect: namesField("items.0", 400) },
-  { name: "POST /judge/batch: the judge as a number", feed: postBatch(batchBody(undefined, { judge: 7 })), expect: namesField("judge", 400) },
+  {
+    name: "POST /judge/batch: an empty response",
+    feed: postBatch(batchBody((l) => (l[1]!.responses = ["42", ""]))),
+    expect: namesField("items.1.responses.1", 400),
+  },
+  {
+    name: "POST /judge/batch: an unknown field in an item",
+    feed: postBatch(batchBody((l) => (l[0]!.score = 5))),
+    expect: namesField("items.0", 400),
+  },
+  {
+    name: "POST /judge/batch: the judge as a number",
+    feed: postBatch(batchBody(undefined, { judge: 7 })),
+    expect: namesField("judge", 400),
+  },
   {
     name: "POST /judge/batch: a backend that does not exist",
     feed: postBatch(batchBody(undefined, { judge: "model:nope:m" })),
@@ -717,11 +800,20 @@ const routeEntries: CorpusEntry[] = [
     expect: namesField("judge.iteration", 400),
   },
   {
+    name: "POST /judge/batch: a judge prompt with a placeholder no judge can fill",
+    feed: postBatch(batchBody(undefined, { judge: { ...liveJudge, prompt: UNFILLABLE_PROMPT } })),
+    expect: namesField("judge.prompt", 400),
+  },
+  {
     name: "POST /judge/batch: 2 samples at temperature 0",
     feed: postBatch(batchBody(undefined, { samples: 2, temperature: 0 })),
     expect: namesField("temperature", 400),
   },
-  { name: "POST /judge/batch: samples as a string", feed: postBatch(batchBody(undefined, { samples: "2" })), expect: namesField("samples", 400) },
+  {
+    name: "POST /judge/batch: samples as a string",
+    feed: postBatch(batchBody(undefined, { samples: "2" })),
+    expect: namesField("samples", 400),
+  },
   { name: "POST /judge/batch: a blank name", feed: postBatch(batchBody(undefined, { name: "   " })), expect: namesField("name", 400) },
   { name: "POST /judge/batch: a body that is not JSON", feed: postBatch("{ items: [ }"), expect: /^HTTP 400 .*not valid JSON/ },
   {
@@ -734,7 +826,11 @@ const routeEntries: CorpusEntry[] = [
   { name: "GET /judge/jobs/[id]: a negative id", feed: getJob("status", "-1"), expect: /^HTTP 404 not_found:job/ },
   { name: "GET /judge/jobs/[id]: a fractional id", feed: getJob("status", "1.5"), expect: /^HTTP 404 not_found:job/ },
   { name: "GET /judge/jobs/[id]: an id past 2^53", feed: getJob("status", "99999999999999999999999"), expect: /^HTTP 404 not_found:job/ },
-  { name: "GET /judge/jobs/[id]: a job that does not exist", feed: getJob("status", "999999"), expect: /^HTTP 404 not_found:job: No judge job 999999/ },
+  {
+    name: "GET /judge/jobs/[id]: a job that does not exist",
+    feed: getJob("status", "999999"),
+    expect: /^HTTP 404 not_found:job: No judge job 999999/,
+  },
   { name: "GET /judge/jobs/[id]/results: an id that is a path", feed: getJob("results", "../1"), expect: /^HTTP 404 not_found:job/ },
   { name: "GET /judge/jobs/[id]/results: an id in hex", feed: getJob("results", "0x1"), expect: /^HTTP 404 not_found:job/ },
   {
@@ -747,23 +843,30 @@ const routeEntries: CorpusEntry[] = [
     feed: () => getExport(String(completedJobId), "../../etc/passwd")(),
     expect: /^HTTP 404 not_found:export/,
   },
-  { name: "GET /judge-jobs/[id]/export/[kind]: an id that is text", feed: getExport("abc", "items.csv"), expect: /^HTTP 404 not_found:job/ },
+  {
+    name: "GET /judge-jobs/[id]/export/[kind]: an id that is text",
+    feed: getExport("abc", "items.csv"),
+    expect: /^HTTP 404 not_found:job/,
+  },
 ].map((e) => ({ ...e, entry: "HTTP route" as const }));
 
-const importResponses =
-  (name: string, content: string | Buffer, mapping?: Record<string, string>) =>
-  async () => {
-    const file = files.write(name, content);
-    return importDataset(getDb(), {
-      files: [await describeSourceFile(file, name)],
-      name: `bad responses ${name}`,
-      kind: "responses",
-      source: file,
-      ...(mapping ? { mapping } : {}),
-    });
-  };
+const importResponses = (name: string, content: string | Buffer, mapping?: Record<string, string>) => async () => {
+  const file = files.write(name, content);
+  return importDataset(getDb(), {
+    files: [await describeSourceFile(file, name)],
+    name: `bad responses ${name}`,
+    kind: "responses",
+    source: file,
+    ...(mapping ? { mapping } : {}),
+  });
+};
 const lines = (...rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join("\n") + "\n";
-const bestOf = (fields: Record<string, unknown>) => ({ id: "q", prompt: "Name a prime above 10.", responses: ["12", "13", "15"], ...fields });
+const bestOf = (fields: Record<string, unknown>) => ({
+  id: "q",
+  prompt: "Name a prime above 10.",
+  responses: ["12", "13", "15"],
+  ...fields,
+});
 const pairRow = (fields: Record<string, unknown>) => ({ prompt: "Say hi", response_a: "Hi!", response_b: "Hello.", ...fields });
 const autoJ = (label: unknown) => ({ prompt: "Say hi", "response 1": "Hi!", "response 2": "Hello.", label });
 
@@ -838,11 +941,45 @@ const responsesFileEntries: CorpusEntry[] = [
     feed: importResponses(
       "no-assistant.jsonl",
       lines(
-        { conversation_a: [{ role: "user", content: "hi" }, { role: "assistant", content: "hello" }], conversation_b: [{ role: "user", content: "hi" }, { role: "assistant", content: "hey" }] },
-        { conversation_a: [{ role: "user", content: "hi" }], conversation_b: [{ role: "user", content: "hi" }, { role: "assistant", content: "hey" }] },
+        {
+          conversation_a: [
+            { role: "user", content: "hi" },
+            { role: "assistant", content: "hello" },
+          ],
+          conversation_b: [
+            { role: "user", content: "hi" },
+            { role: "assistant", content: "hey" },
+          ],
+        },
+        {
+          conversation_a: [{ role: "user", content: "hi" }],
+          conversation_b: [
+            { role: "user", content: "hi" },
+            { role: "assistant", content: "hey" },
+          ],
+        },
       ),
     ),
     expect: /no-assistant\.jsonl, line 2, field "conversation_a": has no assistant answer to judge/,
+  },
+  {
+    name: "responses: a pair set (prompt, chosen, rejected) imported as responses",
+    feed: importResponses("pairs-as-responses.jsonl", `${row({ id: 1 })}\n${row({ id: 2 })}\n`),
+    expect: /pairs-as-responses\.jsonl: Map the columns: Pick the first response column/,
+  },
+  {
+    name: "responses: a list and two response columns mapped at once",
+    feed: importResponses("both-mapped.jsonl", lines(bestOf({ id: "q1", response_a: "x", response_b: "y" })), {
+      responses: "responses",
+      responseA: "response_a",
+      responseB: "response_b",
+    }),
+    expect: /both-mapped\.jsonl: Map the columns: Map either a list of responses or two response columns, not both/,
+  },
+  {
+    name: "responses: an unknown label scheme",
+    feed: importResponses("scheme.jsonl", lines(autoJ(0), autoJ(1)), { labelScheme: "majority-of-llms" }),
+    expect: /scheme\.jsonl: Map the columns: .*"auto-j"/,
   },
   {
     name: "responses: a mapping to a column the file does not have",
@@ -878,7 +1015,10 @@ const twoSystemEntries: CorpusEntry[] = [
   },
   {
     name: "two systems: one id with two prompts",
-    feed: joinFiles(["v1-prompt.jsonl", [sys(1, "a"), sys(2, "b")]], ["v2-prompt.jsonl", [sys(1, "A"), sys(2, "B", "A different question")]]),
+    feed: joinFiles(
+      ["v1-prompt.jsonl", [sys(1, "a"), sys(2, "b")]],
+      ["v2-prompt.jsonl", [sys(1, "A"), sys(2, "B", "A different question")]],
+    ),
     expect: /v2-prompt\.jsonl, line 2, field "prompt": id "2" has a different prompt in v1-prompt\.jsonl/,
   },
   {
@@ -889,7 +1029,11 @@ const twoSystemEntries: CorpusEntry[] = [
   {
     name: "two systems: an empty file",
     feed: async () =>
-      joinTwoSystems({ fileA: files.write("v1-full.jsonl", lines(sys(1, "a"))), fileB: files.write("v2-empty.jsonl", ""), dir: `${files.dir}/joined-empty` }),
+      joinTwoSystems({
+        fileA: files.write("v1-full.jsonl", lines(sys(1, "a"))),
+        fileB: files.write("v2-empty.jsonl", ""),
+        dir: `${files.dir}/joined-empty`,
+      }),
     expect: /v2-empty\.jsonl/,
   },
 ].map((e) => ({ ...e, entry: "dataset file" as const }));
@@ -900,14 +1044,23 @@ describe("bad input corpus", () => {
   const all = [...datasetEntries, ...runConfigEntries, ...actionEntries, ...responseEntries, ...judgeEntries];
   const judging = new Set<CorpusEntry>(judgeEntries);
 
-  it("has at least 150 entries across every entry point, each named once", () => {
-    expect(all.length).toBeGreaterThanOrEqual(150);
-    expect([...new Set(all.map((e) => e.entry))].sort()).toEqual(["HTTP route", "backend response", "dataset file", "run config", "server action"]);
+  it("has at least 190 entries across every entry point, each named once", () => {
+    expect(all.length).toBeGreaterThanOrEqual(190);
+    expect([...new Set(all.map((e) => e.entry))].sort()).toEqual([
+      "HTTP route",
+      "backend response",
+      "dataset file",
+      "run config",
+      "server action",
+    ]);
     expect(new Set(all.map((e) => `${e.entry}: ${e.name}`)).size).toBe(all.length);
   });
 
+  const walkEntry = (entry: CorpusEntry) =>
+    walk(entry, entry.entry === "backend response" ? null : temp.db.$client, judging.has(entry) ? judgeStillServing : stillServing);
+
   it.each(all.map((e) => [`${e.entry}: ${e.name}`, e] as const))("%s", async (_name, entry) => {
-    await walk(entry, entry.entry === "backend response" ? null : temp.db.$client, judging.has(entry) ? judgeStillServing : stillServing);
+    await walkEntry(entry);
   });
 
   it("answers an action on a database that cannot be written with the reason, and the next one works", async () => {
@@ -994,7 +1147,11 @@ beforeAll(async () => {
   // Judge jobs: a live SimJudge as a backend, a run canceled before it trained, a job that has
   // completed and one that was canceled.
   liveSim = await startSimJudge();
-  createBackend(temp.db, backendInputSchema.parse({ ...backendInput, name: LIVE, preset: "simjudge", baseUrls: [liveSim.url] }));
+  liveBackendId = createBackend(
+    temp.db,
+    backendInputSchema.parse({ ...backendInput, name: LIVE, preset: "simjudge", baseUrls: [liveSim.url] }),
+  ).id;
+  demoPairwiseId = temp.db.$client.prepare("select id from datasets where name = ?").pluck().get(DEMO_PAIRWISE) as number;
   const canceled = launchRun(temp.db, smallConfig({ name: "corpus run canceled before training" }), { status: "paused" });
   cancelRun(temp.db, canceled.id);
   canceledRunId = canceled.id;

@@ -67,12 +67,13 @@ describe("knockout brackets", () => {
     expect(comparisonsPerItem(4, "knockout")).toBe(3);
   });
 
-  it("5 responses: the odd one out goes through (last in the order), 3 rounds, 4 comparisons", () => {
+  it("5 responses: the odd one out goes through and plays first in the next round, 3 rounds, 4 comparisons", () => {
     const entrants = knockoutEntrants(5, 7, 101);
     expect([...entrants].sort()).toEqual([0, 1, 2, 3, 4]);
     const [a, b, c, d, e] = entrants as [number, number, number, number, number];
     const { rounds, champion } = bracket(entrants);
-    // Round 0: a-b, c-d, e through; round 1: the winners a-c, e through again; final: a-e.
+    // Round 0: a-b, c-d, e through; round 1: e first, against the first winner (a), the other winner (c)
+    // through; final: c against the winner of e-a (e: in this helper the first of a match wins).
     expect(rounds).toEqual([
       {
         matches: [
@@ -81,10 +82,12 @@ describe("knockout brackets", () => {
         ],
         bye: e,
       },
-      { matches: [[a, c]], bye: e },
-      { matches: [[a, e]], bye: null },
+      { matches: [[e, a]], bye: c },
+      { matches: [[c, e]], bye: null },
     ]);
-    expect(champion).toBe(a);
+    expect(champion).toBe(c);
+    // Nobody got two byes in a row.
+    expect(rounds[0]!.bye).not.toBe(rounds[1]!.bye);
     expect(rounds).toHaveLength(Math.ceil(Math.log2(5)));
     expect(rounds.flatMap((r) => r.matches)).toHaveLength(4);
     expect(comparisonsPerItem(5, "knockout")).toBe(4);
@@ -381,23 +384,23 @@ describe("planItem: a knockout of 5 walked by hand", () => {
       kind: "wait",
     });
 
-    // Round 1: the winners in match order (a, d); e goes through again.
+    // Round 1: e (through last round) plays first, against the first winner (a); d goes through.
     const round1 = planItem(item, comparisons, rules);
-    expect(round1).toEqual({ kind: "create", comparisons: [{ first: a, second: d, round: 1, slot: 0 }] });
+    expect(round1).toEqual({ kind: "create", comparisons: [{ first: e, second: a, round: 1, slot: 0 }] });
     if (round1.kind !== "create") return;
-    // d beats a: 3 of 4 samples, one tie vote; second preferred in both orders.
+    // a beats e: 3 of 4 samples, one tie vote; second preferred in both orders.
     add(round1.comparisons[0]!, orders({ second: 2 }, { second: 1, tie: 1 }));
 
-    // Final: d against e, who had two byes.
+    // Final: d (through last round) against a.
     const final = planItem(item, comparisons, rules);
-    expect(final).toEqual({ kind: "create", comparisons: [{ first: d, second: e, round: 2, slot: 0 }] });
+    expect(final).toEqual({ kind: "create", comparisons: [{ first: d, second: a, round: 2, slot: 0 }] });
     if (final.kind !== "create") return;
     // d wins 3 of 4 samples (one unreadable), first preferred in both orders.
     add(final.comparisons[0]!, orders({ first: 1, unparsed: 1 }, { first: 2 }));
     expect(comparisons.map((x) => [x.winner, x.decidedBy])).toEqual([
       [a, "votes"],
       [d, "votes"],
-      [d, "votes"],
+      [a, "votes"],
       [d, "votes"],
     ]);
 
@@ -407,10 +410,10 @@ describe("planItem: a knockout of 5 walked by hand", () => {
     expect(plan.result).toEqual({
       verdict: responseLetter(d),
       best: d,
-      // d; then e (out in the final), a (out in round 1), then b and c (out in round 0, in bracket order).
-      ranking: [d, e, a, b, c],
-      // d's share in each comparison it played: 4/4, 3/4, 3/4.
-      voteShare: (1 + 0.75 + 0.75) / 3,
+      // d; then a (out in the final), e (out in round 1), then b and c (out in round 0, in bracket order).
+      ranking: [d, a, e, b, c],
+      // d's share in each comparison it played: 4/4 (round 0), 3/4 (the final).
+      voteShare: (1 + 0.75) / 2,
       // Consistent in every comparison d played (a vs b's inconsistency is not about the best response).
       consistent: true,
       // Every vote of the item: first 3 + 0 + 0 + 3 = 6, second 1 + 4 + 3 + 0 = 8, one tie, one unreadable.
@@ -426,10 +429,12 @@ describe("planItem: a knockout of 5 walked by hand", () => {
       stored(1, plan0.comparisons[0]!, orders({ first: 1 }, { first: 1 }), 5, rules, item.id),
       stored(2, plan0.comparisons[1]!, orders({ first: 1 }, { first: 1 }), 5, rules, item.id),
     ];
-    list.push(stored(3, { first: a, second: c, round: 1, slot: 0 }, orders({ first: 2 }, { second: 1, first: 1 }), 5, rules, item.id));
-    list.push(stored(4, { first: a, second: e, round: 2, slot: 0 }, orders({ first: 1 }, { first: 1 }), 5, rules, item.id));
+    // Round 1: e against a; a wins 3-1 but the swapped order split (inconsistent); c goes through.
+    list.push(stored(3, { first: e, second: a, round: 1, slot: 0 }, orders({ second: 2 }, { first: 1, second: 1 }), 5, rules, item.id));
+    // Final: c against a; a wins consistently.
+    list.push(stored(4, { first: c, second: a, round: 2, slot: 0 }, orders({ second: 1 }, { second: 1 }), 5, rules, item.id));
     const plan = planItem(item, list, rules);
-    expect(plan).toMatchObject({ kind: "done", result: { best: a, ranking: [a, e, c, b, d], consistent: false } });
+    expect(plan).toMatchObject({ kind: "done", result: { best: a, ranking: [a, c, e, b, d], consistent: false } });
   });
 
   it("a tie in a knockout goes to the coin and the ranking follows the coin's winner", () => {
@@ -442,7 +447,8 @@ describe("planItem: a knockout of 5 walked by hand", () => {
     expect(list[0]!.decidedBy).toBe("coin");
     const coinWinner = list[0]!.winner!;
     expect([a, b]).toContain(coinWinner);
-    expect(planItem(item, list, rules)).toEqual({ kind: "create", comparisons: [{ first: coinWinner, second: c, round: 1, slot: 0 }] });
+    // e (through last round) plays first, against the coin's winner; c goes through.
+    expect(planItem(item, list, rules)).toEqual({ kind: "create", comparisons: [{ first: e, second: coinWinner, round: 1, slot: 0 }] });
   });
 });
 

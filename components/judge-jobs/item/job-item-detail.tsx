@@ -6,6 +6,7 @@
  * j/k or arrows step through the judgments.
  */
 import { useRef, useState } from "react";
+import { RawTextToggle } from "@/components/traces/judgment-meta";
 import { ResponseCards } from "@/components/traces/response-cards";
 import { useListKeys } from "@/components/traces/use-list-keys";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -23,12 +24,7 @@ export function JobItemDetailView({ item, names }: { item: JobItemDetail; names:
   const rounds = Math.max(0, ...item.comparisons.map((c) => c.round)) + 1;
   return (
     <div className="grid grid-cols-1 gap-6">
-      <div className="flex items-center justify-end">
-        <label className="inline-flex items-center gap-2 text-sm">
-          <input type="checkbox" className="size-4 accent-[var(--primary)]" checked={raw} onChange={(e) => setRaw(e.target.checked)} />
-          Show raw text
-        </label>
-      </div>
+      <RawTextToggle raw={raw} onChange={setRaw} />
       <ResponseCards
         responses={jobItemResponses(item.responses, { names, label: item.label, best: item.result?.best ?? null })}
         raw={raw}

@@ -3,7 +3,7 @@
 import { Badge } from "@/components/ui/badge";
 import { TraceText } from "@/components/traces/trace-text";
 import type { JobJudgmentDetail } from "@/lib/db/queries/judge-job-views";
-import { formatCount } from "@/lib/format/numbers";
+import { JudgmentMeta } from "@/components/traces/judgment-meta";
 
 export function JobJudgmentCard({
   judgment,
@@ -32,14 +32,7 @@ export function JobJudgmentCard({
           {j.verdict ? `[[${j.verdict}]]` : j.choice === "tie" ? "tie" : "no verdict"}
           {picked ? ` · prefers ${picked}` : ""}
         </Badge>
-        <span className="ml-auto tabular-nums" title="Prompt tokens / completion tokens">
-          {formatCount(j.promptTokens)} + {formatCount(j.completionTokens)} tokens
-        </span>
-        <span title="Finish reason">
-          {j.finishReason ?? "no finish reason"}
-          {j.truncated ? " (truncated)" : ""}
-        </span>
-        <span className="tabular-nums">{formatCount(j.latencyMs)} ms</span>
+        <JudgmentMeta j={j} />
       </header>
       <TraceText text={j.trace} raw={raw} verdict={j.verdict} />
     </article>

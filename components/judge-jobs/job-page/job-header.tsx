@@ -5,10 +5,10 @@
 import { Copy, Pause, Play, Square } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
 import { toast } from "sonner";
 import { cancelJudgeJobAction, pauseJudgeJobAction, resumeJudgeJobAction } from "@/app/judge/actions";
 import { useServerAction } from "@/components/feedback/use-server-action";
+import { useRefreshWhile } from "@/components/shell/use-refresh-while";
 import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import { Button } from "@/components/ui/button";
 import { formatDuration } from "@/lib/format/numbers";
@@ -21,11 +21,7 @@ export function JobHeader({ view }: { view: JudgeJobView }) {
   const router = useRouter();
   const { job, dataset } = view;
   const active = job.status === "running" || job.status === "queued";
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => router.refresh(), 1500);
-    return () => clearInterval(timer);
-  }, [active, router]);
+  useRefreshWhile(active, 1500);
   const control = useServerAction((action: Control) => ACTIONS[action]({ jobId: job.id }), {
     onDone: (result, action) => {
       if (!result.ok) toast.error(result.message);

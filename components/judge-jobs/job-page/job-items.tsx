@@ -2,6 +2,7 @@
 // agreement with the label, position consistency, or a search of the prompts), each linking to
 // the item's traces.
 import Link from "next/link";
+import { labelText } from "@/components/datasets/response-list";
 import { EmptyState } from "@/components/feedback/empty-state";
 import { Pagination } from "@/components/shell/pagination";
 import { Badge } from "@/components/ui/badge";
@@ -14,8 +15,6 @@ import { hasJobFilters, jobSearch, type JobParams } from "@/lib/judge-jobs/list-
 import { responseLetter } from "@/lib/pipeline/jobs/item-plan";
 
 export const JOB_ITEMS_PAGE = 50;
-
-const labelText = (label: string | null) => (label === null ? "—" : label === "tie" ? "tie" : responseLetter(Number(label)));
 
 export function JobItems({
   jobId,

@@ -1,7 +1,7 @@
 // A judge job's live progress: judgments done of those planned, items finished, rate, ETA, tokens
 // and errors by kind with a sample message of each.
 import { Loader2 } from "lucide-react";
-import { InlineAlert } from "@/components/feedback/inline-alert";
+import { ProgressErrors } from "@/components/feedback/progress-errors";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatCount, formatDuration } from "@/lib/format/numbers";
@@ -10,7 +10,6 @@ import type { JudgeJobView } from "@/lib/judge-jobs/job-view";
 export function JobProgress({ view }: { view: JudgeJobView }) {
   const p = view.progress;
   const running = view.job.status === "running";
-  const errors = Object.entries(p?.errors ?? {});
   const stat = (label: string, value: string, testId?: string) => (
     <div>
       <dt className="text-xs text-muted-foreground">{label}</dt>
@@ -36,20 +35,7 @@ export function JobProgress({ view }: { view: JudgeJobView }) {
           {stat("ETA", running && p?.etaSeconds !== null && p?.etaSeconds !== undefined ? formatDuration(p.etaSeconds * 1000) : "—")}
           {stat("Tokens", formatCount(view.tokens.prompt + view.tokens.completion))}
         </dl>
-        {errors.length > 0 ? (
-          <InlineAlert tone="warning">
-            <ul className="grid gap-1">
-              {errors.map(([kind, e]) => (
-                <li key={kind}>
-                  <strong>
-                    {formatCount(e.count)} {kind}
-                  </strong>
-                  : {e.sample}
-                </li>
-              ))}
-            </ul>
-          </InlineAlert>
-        ) : null}
+        <ProgressErrors errors={p?.errors} />
       </CardContent>
     </Card>
   );

@@ -1,7 +1,7 @@
 "use client";
 // The current stage's progress: done/total, rate, ETA, tokens and requests, errors by kind.
 import { Loader2 } from "lucide-react";
-import { InlineAlert } from "@/components/feedback/inline-alert";
+import { ProgressErrors } from "@/components/feedback/progress-errors";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatCount, formatDuration } from "@/lib/format/numbers";
@@ -9,7 +9,6 @@ import type { RunView } from "@/lib/runs/run-view";
 
 export function ProgressCard({ view }: { view: RunView }) {
   const p = view.progress!;
-  const errors = Object.entries(p.errors);
   return (
     <Card data-testid="progress-card">
       <CardHeader>
@@ -46,20 +45,7 @@ export function ProgressCard({ view }: { view: RunView }) {
             <dd className="tabular-nums">{formatCount(p.requests)}</dd>
           </div>
         </dl>
-        {errors.length > 0 ? (
-          <InlineAlert tone="warning">
-            <ul className="grid gap-1">
-              {errors.map(([kind, e]) => (
-                <li key={kind}>
-                  <strong>
-                    {formatCount(e.count)} {kind}
-                  </strong>
-                  : {e.sample}
-                </li>
-              ))}
-            </ul>
-          </InlineAlert>
-        ) : null}
+        <ProgressErrors errors={p.errors} />
       </CardContent>
     </Card>
   );

@@ -148,11 +148,27 @@ export type JobItemDetail = {
 
 /** One item of a job with every comparison and sampled judgment (its own page of traces). */
 export function getJobItemDetail(db: Queryable, jobId: number, itemId: number): JobItemDetail | undefined {
-  const item = db.get<{ id: number; sourceId: string; category: string | null; prompt: string; responses: string | null; chosen: string | null; rejected: string | null; label: string | null }>(sql`
+  const item = db.get<{
+    id: number;
+    sourceId: string;
+    category: string | null;
+    prompt: string;
+    responses: string | null;
+    chosen: string | null;
+    rejected: string | null;
+    label: string | null;
+  }>(sql`
     select di.id, di.source_id as sourceId, di.category, di.prompt, di.responses, di.chosen, di.rejected, di.label
     from dataset_items di join judge_jobs j on j.dataset_id = di.dataset_id where j.id = ${jobId} and di.id = ${itemId}`);
   if (!item) return undefined;
-  const result = db.get<{ verdict: string; best: number | null; ranking: string | null; voteShare: number | null; consistent: number | null; agrees: number | null }>(sql`
+  const result = db.get<{
+    verdict: string;
+    best: number | null;
+    ranking: string | null;
+    voteShare: number | null;
+    consistent: number | null;
+    agrees: number | null;
+  }>(sql`
     select verdict, best, ranking, vote_share as voteShare, consistent, agrees from judge_item_results where job_id = ${jobId} and item_id = ${itemId}`);
   const comparisons = db.all<Omit<JobComparisonDetail, "judgments">>(sql`
     select id, round, slot, first, second, winner, decided_by as decidedBy from judge_comparisons
@@ -173,7 +189,9 @@ export function getJobItemDetail(db: Queryable, jobId: number, itemId: number): 
     result: result ? { ...result, ranking: result.ranking ? (JSON.parse(result.ranking) as number[]) : null } : null,
     comparisons: comparisons.map((c) => ({
       ...c,
-      judgments: judgments.filter((j) => j.comparisonId === c.id).map(({ comparisonId: _, ...j }) => ({ ...j, truncated: Boolean(j.truncated) })),
+      judgments: judgments
+        .filter((j) => j.comparisonId === c.id)
+        .map(({ comparisonId: _, ...j }) => ({ ...j, truncated: Boolean(j.truncated) })),
     })),
   };
 }

@@ -31,9 +31,15 @@ export type JobItemText = { id: number; prompt: string; responses: string[]; lab
 export function getJobItemTexts(db: Queryable, ids: readonly number[]): JobItemText[] {
   if (ids.length === 0) return [];
   return db
-    .all<{ id: number; prompt: string; responses: string | null; chosen: string | null; rejected: string | null; label: string | null; category: string | null }>(
-      sql`select id, prompt, responses, chosen, rejected, label, category from dataset_items where id in (${idList(ids)})`,
-    )
+    .all<{
+      id: number;
+      prompt: string;
+      responses: string | null;
+      chosen: string | null;
+      rejected: string | null;
+      label: string | null;
+      category: string | null;
+    }>(sql`select id, prompt, responses, chosen, rejected, label, category from dataset_items where id in (${idList(ids)})`)
     .map((row) =>
       row.responses !== null
         ? { id: row.id, prompt: row.prompt, responses: JSON.parse(row.responses) as string[], label: row.label, category: row.category }
@@ -65,7 +71,13 @@ export function itemComparisons(db: Queryable, jobId: number, itemIds: readonly 
   }>(sql`
     select id, item_id as itemId, round, slot, first, second, winner, decided_by as decidedBy
     from judge_comparisons where job_id = ${jobId} and item_id in (${idList(itemIds)}) order by item_id, round, slot`);
-  const votes = rows.length === 0 ? [] : comparisonVotes(db, rows.map((r) => r.id));
+  const votes =
+    rows.length === 0
+      ? []
+      : comparisonVotes(
+          db,
+          rows.map((r) => r.id),
+        );
   const byComparison = new Map<number, StoredComparison["votes"]>();
   for (const v of votes) {
     const entry = byComparison.get(v.comparisonId) ?? { asGiven: noVotes(), swapped: noVotes() };
@@ -124,7 +136,9 @@ export function insertItemResults(db: Db, jobId: number, results: readonly ItemR
 export function itemsWithResults(db: Queryable, jobId: number, itemIds: readonly number[]): Set<number> {
   if (itemIds.length === 0) return new Set();
   return new Set(
-    db.all<{ id: number }>(sql`select item_id as id from judge_item_results where job_id = ${jobId} and item_id in (${idList(itemIds)})`).map((r) => r.id),
+    db
+      .all<{ id: number }>(sql`select item_id as id from judge_item_results where job_id = ${jobId} and item_id in (${idList(itemIds)})`)
+      .map((r) => r.id),
   );
 }
 

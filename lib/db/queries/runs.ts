@@ -176,7 +176,10 @@ export function setRunPosition(db: Queryable, id: number, position: { iteration:
 }
 
 export function setRunProgress(db: Queryable, id: number, progress: object): void {
-  db.update(runs).set({ progress: progress as Record<string, unknown> }).where(eq(runs.id, id)).run();
+  db.update(runs)
+    .set({ progress: progress as Record<string, unknown> })
+    .where(eq(runs.id, id))
+    .run();
 }
 
 export function addRunEvent(

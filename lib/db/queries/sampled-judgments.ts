@@ -28,8 +28,22 @@ export type SampledJudgmentRow = JudgedSample & {
 };
 
 const TABLES = {
-  training: { table: "judgments", scope: "iteration_id", subject: "pair_id", position: "good_position", outcome: "outcome", extra: ", filter_status" },
-  eval: { table: "eval_judgments", scope: "iteration_id", subject: "dataset_item_id", position: "good_position", outcome: "outcome", extra: "" },
+  training: {
+    table: "judgments",
+    scope: "iteration_id",
+    subject: "pair_id",
+    position: "good_position",
+    outcome: "outcome",
+    extra: ", filter_status",
+  },
+  eval: {
+    table: "eval_judgments",
+    scope: "iteration_id",
+    subject: "dataset_item_id",
+    position: "good_position",
+    outcome: "outcome",
+    extra: "",
+  },
   // A job's samples compare two responses of unknown quality: the outcome is stored as the choice it makes.
   job: { table: "judge_judgments", scope: "job_id", subject: "comparison_id", position: "first_position", outcome: "choice", extra: "" },
 } as const;
@@ -146,7 +160,11 @@ export type ExportedJobJudgment = {
   trace: string;
 };
 
-type ExportRow<K extends JudgmentKind> = K extends "training" ? ExportedJudgment : K extends "eval" ? ExportedEvalJudgment : ExportedJobJudgment;
+type ExportRow<K extends JudgmentKind> = K extends "training"
+  ? ExportedJudgment
+  : K extends "eval"
+    ? ExportedEvalJudgment
+    : ExportedJobJudgment;
 
 /** The columns and joins of each kind's export; the paging and the subject filter are shared. */
 const EXPORT_QUERIES: Record<JudgmentKind, (iterationId: number) => { head: SQL; from: SQL }> = {

@@ -31,7 +31,11 @@ export const judgeJobConfigSchema = z
     /** How a verdict is read; null: the judge's run's evaluation rule (RAM's for a model judge). */
     verdictRule: z.enum(VERDICT_RULES).nullable().default(null),
     ranking: z.enum(RANKINGS).default("knockout"),
-    criteria: z.string().trim().max(MAX_CRITERIA_CHARS, `At most ${MAX_CRITERIA_CHARS.toLocaleString("en-US")} characters`).default(""),
+    criteria: z
+      .string()
+      .trim()
+      .max(MAX_CRITERIA_CHARS, `At most ${MAX_CRITERIA_CHARS.toLocaleString("en-US")} characters`)
+      .default(""),
     /** Judge at most this many items (a seeded sample); null: all. */
     maxItems: z.number().int().min(1).nullable().default(null),
     budget: z

@@ -5,16 +5,10 @@
  * model name may itself contain colons). The zod schema is the shape configs and the API accept.
  */
 import { z } from "zod";
-import { JUDGE_PROMPT, placeholdersOf } from "../prompts";
+import { JUDGE_PROMPT } from "../prompts";
+import { promptTemplateSchema } from "../prompts/template-schema";
 
-export const judgePromptSchema = z
-  .string()
-  .min(1, "The judge prompt cannot be empty")
-  .max(50_000)
-  .refine(
-    (template) => ["instruction", "response_a", "response_b"].every((p) => placeholdersOf(template).includes(p)),
-    "The judge prompt must use {instruction}, {response_a} and {response_b}",
-  );
+export const judgePromptSchema = promptTemplateSchema("judge", ["instruction", "response_a", "response_b"]);
 
 export const judgeRefSchema = z.discriminatedUnion("kind", [
   z

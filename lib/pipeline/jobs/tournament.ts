@@ -3,8 +3,9 @@
  * compared, in which rounds, and how the comparisons rank the responses. Pure and seeded.
  * - Pairwise (two responses): one comparison, response 0 against response 1.
  * - Knockout: the responses in a seeded random order; each round pairs them off in that order (an
- *   odd one out goes through to the next round), the winners meet in the next round, until one is
- *   left: n - 1 comparisons in ceil(log2 n) rounds. A comparison the votes leave tied is decided
+ *   odd one out goes through, and plays first in the next round, so nobody gets two byes in a
+ *   row), the winners meet in the next round, until one is left: n - 1 comparisons in
+ *   ceil(log2 n) rounds. A comparison the votes leave tied is decided
  *   by a seeded coin, recorded as such.
  * - Round-robin: every pair once, n(n - 1)/2 comparisons in one round; a win scores 1 point, a
  *   tie 1/2 each; equal points are ordered by the vote margin, then by a seeded draw.
@@ -33,9 +34,12 @@ export function knockoutRound(entrants: readonly number[]): { matches: Match[]; 
   return { matches, bye: entrants.length % 2 === 1 ? entrants.at(-1)! : null };
 }
 
-/** The next round's entrants: the winners in match order, then the one that went through. */
+/**
+ * The next round's entrants: the one that went through first (so it plays at once and a response
+ * never gets two byes in a row), then the winners in match order.
+ */
 export function nextEntrants(round: { bye: number | null }, winners: readonly number[]): number[] {
-  return round.bye === null ? [...winners] : [...winners, round.bye];
+  return round.bye === null ? [...winners] : [round.bye, ...winners];
 }
 
 export function roundRobinMatches(n: number): Match[] {
@@ -60,7 +64,13 @@ export function majorityOf(votes: Votes): "first" | "second" | null {
 }
 
 /** A knockout comparison must produce a winner: the majority, else a seeded coin. */
-export function knockoutWinner(match: Match, votes: Votes, seed: number, itemId: number, round: number): { winner: number; byCoin: boolean } {
+export function knockoutWinner(
+  match: Match,
+  votes: Votes,
+  seed: number,
+  itemId: number,
+  round: number,
+): { winner: number; byCoin: boolean } {
   const majority = majorityOf(votes);
   if (majority) return { winner: majority === "first" ? match.first : match.second, byCoin: false };
   const coin = runRandom(seed, "knockout-tie", itemId, round, match.first, match.second).next() < 0.5;
@@ -70,12 +80,7 @@ export function knockoutWinner(match: Match, votes: Votes, seed: number, itemId:
 export type Standing = { response: number; points: number; margin: number };
 
 /** Round-robin standings, best first. */
-export function roundRobinStandings(
-  n: number,
-  results: readonly (Match & { votes: Votes })[],
-  seed: number,
-  itemId: number,
-): Standing[] {
+export function roundRobinStandings(n: number, results: readonly (Match & { votes: Votes })[], seed: number, itemId: number): Standing[] {
   const standings = Array.from({ length: n }, (_, response) => ({ response, points: 0, margin: 0 }));
   for (const r of results) {
     const majority = majorityOf(r.votes);

@@ -6,7 +6,14 @@
  */
 import { setMaxListeners } from "node:events";
 import type { Db } from "@/lib/db/client";
-import { getJudgeJob, setJobProgress, transitionJobStatus, acquireJobLease, releaseJobLease, renewJobLease } from "@/lib/db/queries/judge-jobs";
+import {
+  getJudgeJob,
+  setJobProgress,
+  transitionJobStatus,
+  acquireJobLease,
+  releaseJobLease,
+  renewJobLease,
+} from "@/lib/db/queries/judge-jobs";
 import type { RunStatus } from "@/lib/db/schema";
 import type { ClientOptions } from "@/lib/inference/chat-client";
 import { samplingOf } from "@/lib/pipeline/sampling";

@@ -69,10 +69,18 @@ function advanceItems(ctx: JudgingContext, job: JudgeJob, rules: JobRules, items
   const samplesPerComparison = judgingOrderCount(job.config.bothOrders) * job.config.samples;
   let pending = 0;
   for (const page of pages(items)) {
-    const done = itemsWithResults(db, job.id, page.map((i) => i.id));
+    const done = itemsWithResults(
+      db,
+      job.id,
+      page.map((i) => i.id),
+    );
     const open = page.filter((i) => !done.has(i.id));
     if (open.length === 0) continue;
-    const comparisons = itemComparisons(db, job.id, open.map((i) => i.id));
+    const comparisons = itemComparisons(
+      db,
+      job.id,
+      open.map((i) => i.id),
+    );
     const finished: { item: Item; result: ItemResultToWrite }[] = [];
     db.$client.transaction(() => {
       for (const item of open) {
@@ -93,14 +101,23 @@ function advanceItems(ctx: JudgingContext, job: JudgeJob, rules: JobRules, items
         else finished.push({ item, result: { ...plan.result, itemId: item.id, label: null, category: null, agrees: null } });
       }
       if (finished.length > 0) {
-        const texts = new Map(getJobItemTexts(db, finished.map((f) => f.item.id)).map((t) => [t.id, t]));
+        const texts = new Map(
+          getJobItemTexts(
+            db,
+            finished.map((f) => f.item.id),
+          ).map((t) => [t.id, t]),
+        );
         for (const f of finished) {
           const text = texts.get(f.item.id)!;
           f.result.label = text.label;
           f.result.category = text.category;
           f.result.agrees = agreesWithLabel(f.result, text.label, f.item.responses);
         }
-        insertItemResults(db, job.id, finished.map((f) => f.result));
+        insertItemResults(
+          db,
+          job.id,
+          finished.map((f) => f.result),
+        );
       }
     })();
   }
@@ -113,12 +130,28 @@ function* missingUnits(ctx: JudgingContext, job: JudgeJob, rules: JobRules, item
   const { config, judge } = job;
   for (const page of pages(items)) {
     checkBudget(ctx, job);
-    const open = [...itemComparisons(db, job.id, page.map((i) => i.id))]
+    const open = [
+      ...itemComparisons(
+        db,
+        job.id,
+        page.map((i) => i.id),
+      ),
+    ]
       .map(([itemId, list]) => ({ itemId, comparisons: list.filter((c) => c.decidedBy === null) }))
       .filter((entry) => entry.comparisons.length > 0);
     if (open.length === 0) continue;
-    const existing = existingSampleKeys(db, "job", job.id, open.flatMap((entry) => entry.comparisons.map((c) => c.id)));
-    const texts = new Map(getJobItemTexts(db, open.map((entry) => entry.itemId)).map((t) => [t.id, t]));
+    const existing = existingSampleKeys(
+      db,
+      "job",
+      job.id,
+      open.flatMap((entry) => entry.comparisons.map((c) => c.id)),
+    );
+    const texts = new Map(
+      getJobItemTexts(
+        db,
+        open.map((entry) => entry.itemId),
+      ).map((t) => [t.id, t]),
+    );
     for (const { itemId, comparisons } of open) {
       const text = texts.get(itemId)!;
       for (const c of comparisons) {

@@ -47,7 +47,15 @@ export function planJudgeJob(db: Queryable, config: JudgeJobConfig): JobPlan {
       fieldErrors: { dataset: `"${config.dataset}" is an instruction pool; pick responses to judge or a labelled pair set` },
     });
   const all = judgeableItems(db, dataset.id);
-  const chosen = new Set(seededItemSample(all.map((i) => i.id), config.maxItems, config.seed, "job-items", dataset.id));
+  const chosen = new Set(
+    seededItemSample(
+      all.map((i) => i.id),
+      config.maxItems,
+      config.seed,
+      "job-items",
+      dataset.id,
+    ),
+  );
   const items = all.filter((i) => chosen.has(i.id));
   const counts = new Map<number, number>();
   for (const item of items) counts.set(item.responses, (counts.get(item.responses) ?? 0) + 1);
@@ -70,7 +78,9 @@ export function launchJudgeJob(db: Db, input: unknown, options: { parentJobId?: 
       fieldErrors: { dataset: "This dataset has no items" },
     });
   if (options.parentJobId && !getJudgeJob(db, options.parentJobId))
-    throw new AppError("not_found:job", `Judge job #${options.parentJobId} does not exist`);
+    throw new AppError("not_found:job", `parentJobId: judge job #${options.parentJobId} does not exist`, {
+      fieldErrors: { parentJobId: `Judge job #${options.parentJobId} does not exist` },
+    });
   const id = createJudgeJob(db, {
     config,
     judge,
