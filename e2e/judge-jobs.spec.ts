@@ -194,31 +194,37 @@ test.describe.serial("judge jobs in the browser", () => {
 
   test("filter the items by agreement with the labels, counted as on the results card, and export them", async ({ judgePage, page }) => {
     test.setTimeout(60_000);
-    await judgePage.openJob(jobs.pairwise3);
+    // The seed judge's pairwise job: its 3-way agreement says how many items disagree with their label.
+    await judgePage.openJob(jobs.pairwise0);
     const threeWay = await judgePage.resultNumber("agreement-three-way");
     await expect(judgePage.resultDetail("agreement-three-way")).toContainText("120 labelled items");
     expect(await judgePage.itemsCount()).toBe(120);
+    const disagree = Math.round((1 - threeWay) * 120);
+    expect(disagree).toBeGreaterThan(0);
 
     await judgePage.filterItems("Label", "Disagrees");
-    const disagree = Math.round((1 - threeWay) * 120);
     await expect.poll(() => judgePage.itemsCount()).toBe(disagree);
     await expect(judgePage.itemRows()).toHaveCount(Math.min(disagree, 50));
     await expect(judgePage.itemRows().getByLabel("disagrees")).toHaveCount(Math.min(disagree, 50));
-    // The filter survives a reload.
+    // The filter lives in the URL: it survives a reload.
     await page.reload();
     await expect(page.getByRole("search", { name: "Filters" }).getByLabel("Label", { exact: true })).toHaveValue("disagree");
     expect(await judgePage.itemsCount()).toBe(disagree);
     await judgePage.filterItems("Label", "Agrees");
     await expect.poll(() => judgePage.itemsCount()).toBe(120 - disagree);
 
+    // The trained judge's job, same filter.
+    await judgePage.openJob(jobs.pairwise3, "?agreement=disagree");
+    expect(await judgePage.itemsCount()).toBe(Math.round((1 - seen.pairwise3) * 120));
+
     // Best-of-4: the disagreeing items are those whose labelled best was not ranked first.
-    await judgePage.openJob(jobs.bestOf3);
+    await judgePage.openJob(jobs.bestOf0);
     const accuracy = await judgePage.resultNumber("agreement-best-of-n");
     await judgePage.filterItems("Label", "Disagrees");
     await expect.poll(() => judgePage.itemsCount()).toBe(60 - Math.round(accuracy * 60));
 
-    // The item results as JSON Lines: one line per item, whatever the filters.
-    await judgePage.openJob(jobs.pairwise3, "?agreement=disagree");
+    // The item results as JSON Lines: one line per item, whatever the filters on the page.
+    await judgePage.openJob(jobs.pairwise0, "?agreement=disagree");
     const lines = (await judgePage.download("Item results (JSONL)"))
       .trim()
       .split("\n")

@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { expect, test } from "./fixtures";
 import { TRACE_EVAL_SET } from "./support/demo-runs";
 import { withE2eDatabase } from "./support/e2e-database";
+import { ensureJudgeJobs } from "./support/judge-jobs";
 
 const dir = path.resolve(process.env.JUDGE_LAB_SCREENSHOTS ?? "e2e/.artifacts/screenshots");
 
@@ -19,7 +20,7 @@ async function shoot(page: Page, name: string, options: { fullPage?: boolean } =
   expect(fs.statSync(file).size, `${name}.png is over 1 MB`).toBeLessThan(1_000_000);
 }
 
-test("screenshots of every page", async ({ demoRuns, page }) => {
+test("screenshots of every page", async ({ browser, demoRuns, page }) => {
   test.setTimeout(300_000);
   fs.mkdirSync(dir, { recursive: true });
   const [first, second] = await demoRuns(2);
@@ -67,6 +68,32 @@ test("screenshots of every page", async ({ demoRuns, page }) => {
   await shoot(page, "backends");
   await page.goto("/backends/new");
   await shoot(page, "backend-form", { fullPage: false });
+
+  // The Judge pages: the shipped pairwise demo data judged by the run's seed judge, then re-judged
+  // by its last judge (whose page opens compared with the seed judge's job).
+  const { seedJob, lastJob } = await ensureJudgeJobs(browser, first!);
+  const judgedItem = withE2eDatabase(
+    (db) =>
+      db.get<{ id: number | null }>(
+        sql`select min(a.item_id) as id from judge_item_results a join judge_item_results b on b.item_id = a.item_id and b.job_id = ${seedJob}
+          where a.job_id = ${lastJob} and a.verdict <> b.verdict`,
+      )?.id ?? db.get<{ id: number }>(sql`select min(item_id) as id from judge_item_results where job_id = ${lastJob}`)!.id,
+  );
+  await page.goto("/judge");
+  await shoot(page, "judge-jobs");
+  await page.goto(`/judge/new?judge=run:${first}:0`);
+  await expect(page.getByTestId("estimate-items")).toBeVisible();
+  await shoot(page, "judge-new");
+  await page.goto(`/judge/${lastJob}`);
+  await expect(page.getByTestId("chart-verdicts").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await shoot(page, "judge-job", { fullPage: false });
+  await expect(page.getByTestId("compare-summary")).toBeVisible();
+  await page.getByTestId("job-compare").evaluate((card) => card.scrollIntoView({ block: "start" }));
+  await page.evaluate(() => window.scrollBy(0, -90));
+  await shoot(page, "judge-compare", { fullPage: false });
+  await page.goto(`/judge/${lastJob}/items/${judgedItem}`);
+  await expect(page.getByTestId("job-judgment-card").first()).toBeVisible();
+  await shoot(page, "judge-item", { fullPage: false });
 
   // The run page in dark mode, and at a laptop width.
   await page.emulateMedia({ colorScheme: "dark" });

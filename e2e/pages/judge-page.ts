@@ -152,9 +152,11 @@ export class JudgePage {
     await expect(this.page).toHaveURL(new RegExp(`[?&]\\w+=${encodeURIComponent(value)}(&|#|$)`));
   }
 
-  /** "33 items" -> 33 */
+  /** "33 items" -> 33; 0 when the list says no item matches. */
   async itemsCount(): Promise<number> {
-    return leadingNumber(await this.page.getByTestId("items-count").innerText());
+    const count = this.page.getByTestId("items-count");
+    await expect(count.or(this.page.getByRole("heading", { name: "No item matches these filters" }))).toBeVisible();
+    return (await count.isVisible()) ? leadingNumber(await count.innerText()) : 0;
   }
 
   itemRows(): Locator {
