@@ -14,9 +14,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { LABEL_SCHEME_DESCRIPTIONS, LABEL_SCHEMES } from "@/lib/datasets/label-schemes";
 import type { MappingField } from "@/lib/datasets/mapping";
-import { MappingFields } from "./mapping-fields";
+import { LabelSchemeField, MappingFields } from "./mapping-fields";
 import { PreviewRows } from "./preview-rows";
 import type { ImportPreview as Preview } from "@/lib/datasets/preview";
 import type { DatasetKind } from "@/lib/db/schema";
@@ -129,20 +128,7 @@ export function ImportPreview({
 
   return (
     <div className="grid gap-5">
-      <div className="flex flex-wrap items-center gap-2 text-sm">
-        {data.files.map((file) => (
-          <Badge key={file.label} variant="secondary" className="font-mono">
-            {file.label}
-          </Badge>
-        ))}
-        <Badge variant="outline">
-          {data.files[0]?.format.toUpperCase()}
-          {data.files[0]?.gzip ? " + gzip" : ""}
-        </Badge>
-        {data.files.length > 1 ? <Badge variant="outline">{data.files.length} files</Badge> : null}
-        {data.layout ? <span className="text-muted-foreground">Detected: {data.layout}</span> : null}
-        {preview.isFetching ? <Loader2 className="size-4 animate-spin text-muted-foreground" aria-label="Updating the preview" /> : null}
-      </div>
+      <SourceSummary data={data} updating={preview.isFetching} />
 
       <div className="grid gap-4 md:grid-cols-[1fr_2fr]">
         <Field id="kind" label="Kind">
@@ -178,27 +164,11 @@ export function ImportPreview({
         warning={data.mappingError?.message ?? null}
       />
       {shownKind === "responses" && (mapping ?? data.mapping)?.label ? (
-        <Field
-          id="map-labelScheme"
-          label="Label scheme"
+        <LabelSchemeField
+          value={mapping?.labelScheme ?? "auto"}
           error={fieldErrors.labelScheme}
-          hint="What the label's values mean; numbers differ between data sets, so say which."
-        >
-          {(control) => (
-            <NativeSelect
-              {...control}
-              className="max-w-md"
-              value={mapping?.labelScheme ?? "auto"}
-              onChange={(e) => setMapping({ ...mapping, labelScheme: e.target.value })}
-            >
-              {LABEL_SCHEMES.map((scheme) => (
-                <option key={scheme} value={scheme}>
-                  {scheme}: {LABEL_SCHEME_DESCRIPTIONS[scheme]}
-                </option>
-              ))}
-            </NativeSelect>
-          )}
-        </Field>
+          onChange={(labelScheme) => setMapping({ ...mapping, labelScheme })}
+        />
       ) : null}
 
       <Field id="description" label="Description (optional)">
@@ -220,6 +190,26 @@ export function ImportPreview({
         </Button>
         <span className="ml-3 text-xs text-muted-foreground">Every row is checked first; if any is wrong, nothing is stored.</span>
       </div>
+    </div>
+  );
+}
+
+/** The staged files, their format and the layout detected. */
+function SourceSummary({ data, updating }: { data: Preview; updating: boolean }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      {data.files.map((file) => (
+        <Badge key={file.label} variant="secondary" className="font-mono">
+          {file.label}
+        </Badge>
+      ))}
+      <Badge variant="outline">
+        {data.files[0]?.format.toUpperCase()}
+        {data.files[0]?.gzip ? " + gzip" : ""}
+      </Badge>
+      {data.files.length > 1 ? <Badge variant="outline">{data.files.length} files</Badge> : null}
+      {data.layout ? <span className="text-muted-foreground">Detected: {data.layout}</span> : null}
+      {updating ? <Loader2 className="size-4 animate-spin text-muted-foreground" aria-label="Updating the preview" /> : null}
     </div>
   );
 }

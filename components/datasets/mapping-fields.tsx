@@ -1,8 +1,10 @@
 "use client";
-// The import preview's column mapping: one choice per item field among the file's columns.
+// The import preview's column mapping: one choice per item field among the file's columns, and for
+// responses to judge, how the label column's values read.
 import { InlineAlert } from "@/components/feedback/inline-alert";
 import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/input";
+import { LABEL_SCHEME_DESCRIPTIONS, LABEL_SCHEMES } from "@/lib/datasets/label-schemes";
 import type { MappingField } from "@/lib/datasets/mapping";
 
 export type Mapping = Partial<Record<MappingField, string>>;
@@ -44,5 +46,26 @@ export function MappingFields({
       </div>
       <p className="text-xs text-muted-foreground">Columns not mapped are kept with each item as metadata.</p>
     </fieldset>
+  );
+}
+
+export function LabelSchemeField({ value, error, onChange }: { value: string; error?: string; onChange: (scheme: string) => void }) {
+  return (
+    <Field
+      id="map-labelScheme"
+      label="Label scheme"
+      error={error}
+      hint="What the label's values mean; numbers differ between data sets, so say which."
+    >
+      {(control) => (
+        <NativeSelect {...control} className="max-w-md" value={value} onChange={(e) => onChange(e.target.value)}>
+          {LABEL_SCHEMES.map((scheme) => (
+            <option key={scheme} value={scheme}>
+              {scheme}: {LABEL_SCHEME_DESCRIPTIONS[scheme]}
+            </option>
+          ))}
+        </NativeSelect>
+      )}
+    </Field>
   );
 }

@@ -272,23 +272,28 @@ function resolveMappingOf(label: string, ...args: Parameters<typeof resolveMappi
   }
 }
 
+/** The first file's first rows, read to detect (or check) the column mapping; refused when they cannot be read. */
+async function mappingOfFirstFile(request: ImportRequest): Promise<{ mapping: ColumnMapping; layout: string }> {
+  const first = request.files[0]!;
+  const sampled = await sampleSource(first);
+  if (sampled.sample.length === 0 && sampled.problems.length > 0)
+    throw new ImportFailure(
+      "unreadable",
+      `${first.label} could not be read`,
+      sampled.problems.slice(0, MAX_REPORTED_PROBLEMS),
+      sampled.problems.length,
+    );
+  if (sampled.sample.length === 0)
+    throw new ImportFailure("no_rows", `${first.label} has no rows: it holds only blank lines or an empty list`);
+  return resolveMappingOf(first.label, sampled, request.kind, request.mapping);
+}
+
 export async function importDataset(db: Db, request: ImportRequest): Promise<ImportSummary> {
   const started = performance.now();
   if (request.files.length === 0) throw new ImportFailure("unreadable", "Nothing to import: no files");
   const name = checkDatasetName(db, request.name);
 
-  const sampled = await sampleSource(request.files[0]!);
-  if (sampled.sample.length === 0 && sampled.problems.length > 0) {
-    throw new ImportFailure(
-      "unreadable",
-      `${request.files[0]!.label} could not be read`,
-      sampled.problems.slice(0, MAX_REPORTED_PROBLEMS),
-      sampled.problems.length,
-    );
-  }
-  if (sampled.sample.length === 0)
-    throw new ImportFailure("no_rows", `${request.files[0]!.label} has no rows: it holds only blank lines or an empty list`);
-  const { mapping, layout } = resolveMappingOf(request.files[0]!.label, sampled, request.kind, request.mapping);
+  const { mapping, layout } = await mappingOfFirstFile(request);
   const kind = mapping.kind;
   const defaultSubset = kind === "pairs" ? name : null;
   const totalBytes = request.files.reduce((sum, file) => sum + fileSize(file), 0);

@@ -3,7 +3,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { NewJudgeJobForm, type JobDraft } from "@/components/judge-jobs/new-job/new-job-form";
+import type { JobDraft } from "@/components/judge-jobs/new-job/form-types";
+import { NewJudgeJobForm } from "@/components/judge-jobs/new-job/new-job-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { getDb } from "@/lib/db/client";
 import { listBackends } from "@/lib/db/queries/backends";

@@ -6,7 +6,7 @@ import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/input";
 import { Section } from "@/components/ui/form-section";
 import { formatCount } from "@/lib/format/numbers";
-import type { DraftSetter, FormDataset, JobDraft } from "./new-job-form";
+import type { DraftSetter, FormDataset, JobDraft } from "./form-types";
 
 export function DataSection({
   draft,

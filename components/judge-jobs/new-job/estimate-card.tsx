@@ -6,7 +6,7 @@ import type { JobEstimate } from "@/app/judge/actions";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { ActionResult } from "@/lib/errors";
 import { formatCount } from "@/lib/format/numbers";
-import type { JobDraft } from "./new-job-form";
+import type { JobDraft } from "./form-types";
 
 export function EstimateCard({
   estimate,

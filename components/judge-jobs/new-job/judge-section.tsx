@@ -9,7 +9,7 @@ import { Section } from "@/components/ui/form-section";
 import { Textarea } from "@/components/ui/textarea";
 import type { JudgeChoice } from "@/lib/db/queries/judge-jobs";
 import { JUDGE_PROMPT } from "@/lib/pipeline/prompts";
-import type { DraftSetter, FormBackend, JobDraft } from "./new-job-form";
+import type { DraftSetter, FormBackend, JobDraft } from "./form-types";
 
 type Props = {
   draft: JobDraft;

@@ -14,17 +14,12 @@ import { InlineAlert } from "@/components/feedback/inline-alert";
 import { useServerAction } from "@/components/feedback/use-server-action";
 import { Button } from "@/components/ui/button";
 import type { JudgeChoice } from "@/lib/db/queries/judge-jobs";
-import type { JudgeJobConfigInput } from "@/lib/pipeline/jobs/job-config";
 import { UNREACHABLE_REPLY } from "@/lib/errors";
 import { DataSection } from "./data-section";
+import type { DraftSetter, FormBackend, FormDataset, JobDraft } from "./form-types";
 import { EstimateCard } from "./estimate-card";
 import { JudgeSection } from "./judge-section";
 import { SettingsSection } from "./settings-section";
-
-export type JobDraft = Required<Omit<JudgeJobConfigInput, "topP" | "maxTokens">> & Pick<JudgeJobConfigInput, "topP" | "maxTokens">;
-export type DraftSetter = <K extends keyof JobDraft>(key: K, value: JobDraft[K]) => void;
-export type FormBackend = { name: string; supportsN: boolean; builtin: boolean };
-export type FormDataset = { name: string; kind: "responses" | "pairs"; rowCount: number };
 
 /** A name when none is given: the data and the judge. */
 function defaultName(draft: JobDraft): string {

@@ -8,7 +8,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { JobEstimate } from "@/app/judge/actions";
 import { MAX_CRITERIA_CHARS } from "@/lib/pipeline/jobs/job-config";
 import { VERDICT_RULE_DESCRIPTIONS, VERDICT_RULE_LABELS, VERDICT_RULES, type VerdictRule } from "@/lib/pipeline/parse-verdict";
-import type { DraftSetter, JobDraft } from "./new-job-form";
+import type { DraftSetter, JobDraft } from "./form-types";
 
 const numberOrNull = (text: string) => (text.trim() === "" ? null : Number(text));
 
