@@ -1,9 +1,10 @@
 /**
  * Section: judging, the judge-as-a-service paths.
  * 1. API overhead: one pairwise judgment (one order, one sample) asked K times in turn of a
- *    SimJudge at L = 20 ms, by the bare inference client (the exact prompt the API sends) and
+ *    SimJudge at L = 20 ms, by the bare inference client (the exact request the API sends), by
+ *    judgeNow in this process (the route's work without an HTTP server: splits the overhead), and
  *    through `POST /api/v1/judge` of the app itself (`next start`, production build, fresh
- *    database); the added median is held against 2 ms.
+ *    database); the added median over the bare client is held against 2 ms.
  * 2. Job throughput: a judge job over P pairwise items in both orders, one sample (2P judgments),
  *    driven by the real `driveJudgeJob` in a worker process against SimJudge at L = 200 ms with
  *    C = 256, and in the same run, against the same (warmed-up) server, the bare client sending
@@ -50,7 +51,8 @@ export const judgingSection: BenchSection = {
 function directChatParams(body: unknown): ChatParams {
   const req = parseJudgeRequest(body);
   const ref = judgeRefOf(req.judge);
-  if (ref.kind !== "model" || req.responses.length !== 2 || req.both_orders) throw new Error("the API measure needs a model judge, two responses, one order");
+  if (ref.kind !== "model" || req.responses.length !== 2 || req.both_orders)
+    throw new Error("the API measure needs a model judge, two responses, one order");
   const rules = { ranking: req.ranking, seed: req.seed, bothOrders: req.both_orders };
   const c = firstRound(2, rules, 0)[0]!;
   const position = unitOrders(false, req.seed, "job-order", 0, c.round, c.slot)[0]!;
@@ -67,6 +69,9 @@ function directChatParams(body: unknown): ChatParams {
 }
 
 type Call = () => Promise<{ trace: string; promptTokens: number }>;
+type Timing = { p50: number; p95: number };
+
+const loadAverage = () => round(os.loadavg()[0]!, 2);
 
 /** (a) The bare inference client, asking SimJudge for the API's judgment with the exact same request. */
 function directCall(backend: BackendRow, body: unknown): Call {
@@ -91,9 +96,19 @@ function apiCall(url: string, body: unknown): { call: Call; close: () => Promise
   const dispatcher = new Agent({ connections: 1 });
   const json = JSON.stringify(body);
   const call: Call = async () => {
-    const response = await request(`${url}/api/v1/judge`, { method: "POST", dispatcher, headers: { "content-type": "application/json" }, body: json });
-    const answer = (await response.body.json()) as { comparisons?: { judgments: { trace: string }[] }[]; usage?: { prompt_tokens: number }; message?: string };
-    if (response.statusCode !== 200 || !answer.comparisons) throw new Error(`POST /api/v1/judge answered ${response.statusCode}: ${answer.message ?? ""}`);
+    const response = await request(`${url}/api/v1/judge`, {
+      method: "POST",
+      dispatcher,
+      headers: { "content-type": "application/json" },
+      body: json,
+    });
+    const answer = (await response.body.json()) as {
+      comparisons?: { judgments: { trace: string }[] }[];
+      usage?: { prompt_tokens: number };
+      message?: string;
+    };
+    if (response.statusCode !== 200 || !answer.comparisons)
+      throw new Error(`POST /api/v1/judge answered ${response.statusCode}: ${answer.message ?? ""}`);
     return { trace: answer.comparisons[0]!.judgments[0]!.trace, promptTokens: answer.usage!.prompt_tokens };
   };
   return { call, close: () => dispatcher.close() };
@@ -103,7 +118,7 @@ function apiCall(url: string, body: unknown): { call: Call; close: () => Promise
  * Checks that every call sends the same request (same trace and prompt tokens back), warms them
  * up, then times each `requests` times in turn, interleaved so that background load hits them alike.
  */
-async function timeInterleaved(calls: Call[], requests: number, warmUp: number): Promise<{ p50: number; p95: number }[]> {
+async function timeInterleaved(calls: Call[], requests: number, warmUp: number): Promise<Timing[]> {
   const answers: Awaited<ReturnType<Call>>[] = [];
   for (const call of calls) answers.push(await call());
   if (answers.some((a) => a.trace !== answers[0]!.trace || a.promptTokens !== answers[0]!.promptTokens))
@@ -126,7 +141,10 @@ async function measureApiOverhead({ quick, dir, log }: SectionContext): Promise<
   const build = findAppBuild("api/v1/judge");
   if (build.distDir === null) {
     log(`API overhead: skipped, ${build.reason}`);
-    return { figures: { skipped: build.reason }, rows: [{ measure: "API overhead (POST /api/v1/judge)", value: "skipped: no build", goal: `≤ ${API_GOAL_MS} ms`, met: null }] };
+    return {
+      figures: { skipped: build.reason },
+      rows: [{ measure: "API overhead (POST /api/v1/judge)", value: "skipped: no build", goal: `≤ ${API_GOAL_MS} ms`, met: null }],
+    };
   }
   if (build.note) log(build.note);
   const requests = quick ? 50 : 500;
@@ -144,13 +162,23 @@ async function measureApiOverhead({ quick, dir, log }: SectionContext): Promise<
     log(`app: next start (${build.distDir}) on a fresh database, answering after ${fmt((performance.now() - starting) / 1000, 1)} s`);
     db = openDatabase({ file: dbFile, migrationsFolder: MIGRATIONS });
     const pair = demoPairwiseRows()[0]!;
-    const body = { judge: `model:${SIM_BACKEND}:${SIM_MODEL}`, prompt: pair.prompt, responses: [pair.response_a, pair.response_b], both_orders: false, samples: 1 };
+    const body = {
+      judge: `model:${SIM_BACKEND}:${SIM_MODEL}`,
+      prompt: pair.prompt,
+      responses: [pair.response_a, pair.response_b],
+      both_orders: false,
+      samples: 1,
+    };
     api = apiCall(app.url, body);
-    log(`${fmt(requests)} sequential requests each, interleaved, after ${warmUp} warm-up rounds; SimJudge L = ${API_LATENCY_MS} ms; load average ${load}`);
+    log(
+      `${fmt(requests)} sequential requests each, interleaved, after ${warmUp} warm-up rounds; SimJudge L = ${API_LATENCY_MS} ms; load average ${load}`,
+    );
     const serverCpuBefore = processCpuMs(app.pid);
-    const [b, n, a] = (await timeInterleaved([directCall(backend, body), inProcessCall(db, body), api.call], requests, warmUp)) as [Timing, Timing, Timing];
+    const calls = [directCall(backend, body), inProcessCall(db, body), api.call];
+    const [b, n, a] = (await timeInterleaved(calls, requests, warmUp)) as [Timing, Timing, Timing];
     const serverCpuAfter = processCpuMs(app.pid);
-    const serverCpu = serverCpuBefore === null || serverCpuAfter === null ? null : round((serverCpuAfter - serverCpuBefore) / (requests + warmUp + 1), 2);
+    const serverCpu =
+      serverCpuBefore === null || serverCpuAfter === null ? null : round((serverCpuAfter - serverCpuBefore) / (requests + warmUp + 1), 2);
     const added = round(a.p50 - b.p50, 2);
     const figures = {
       requests,
@@ -173,10 +201,20 @@ async function measureApiOverhead({ quick, dir, log }: SectionContext): Promise<
     return {
       figures,
       rows: [
-        { measure: `bare client -> SimJudge (L ${API_LATENCY_MS} ms), one judgment, x${fmt(requests)}`, value: row(b), goal: "", met: null },
+        {
+          measure: `bare client -> SimJudge (L ${API_LATENCY_MS} ms), one judgment, x${fmt(requests)}`,
+          value: row(b),
+          goal: "",
+          met: null,
+        },
         { measure: "judgeNow in-process (no HTTP server), same judgment", value: row(n), goal: "", met: null },
         { measure: `POST /api/v1/judge (next start), same judgment`, value: row(a), goal: "", met: null },
-        { measure: "API overhead: added median (p95)", value: `${fmt(added, 2)} ms (${fmt(figures.added_p95_ms, 2)} ms)`, goal: `≤ ${API_GOAL_MS} ms`, met: added <= API_GOAL_MS },
+        {
+          measure: "API overhead: added median (p95)",
+          value: `${fmt(added, 2)} ms (${fmt(figures.added_p95_ms, 2)} ms)`,
+          goal: `≤ ${API_GOAL_MS} ms`,
+          met: added <= API_GOAL_MS,
+        },
         {
           measure: "  of which judgeNow / HTTP server; server CPU per request",
           value: `${fmt(figures.added_by_judge_now_p50_ms, 2)} / ${fmt(figures.added_by_http_server_p50_ms, 2)} ms; ${serverCpu === null ? "?" : fmt(serverCpu, 1)} ms`,
@@ -193,10 +231,6 @@ async function measureApiOverhead({ quick, dir, log }: SectionContext): Promise<
   }
 }
 
-type Timing = { p50: number; p95: number };
-
-const loadAverage = () => round(os.loadavg()[0]!, 2);
-
 async function measureJobThroughput({ quick, dir, log }: SectionContext): Promise<SectionResult> {
   const pairs = quick ? 500 : 10_000;
   const load = loadAverage();
@@ -205,7 +239,9 @@ async function measureJobThroughput({ quick, dir, log }: SectionContext): Promis
     const file = path.join(dir, "job.db");
     const seeded = await seedJudgeJobBench({ file, simUrl: sim.url, pairs, maxInFlight: C });
     const { jobId, judgments } = seeded;
-    log(`imported ${fmt(pairs)} pairwise items in ${fmt(seeded.importMs / 1000, 1)} s; job #${jobId} plans ${fmt(judgments)} judgments (both orders, one sample); load average ${load}`);
+    log(
+      `imported ${fmt(pairs)} pairwise items in ${fmt(seeded.importMs / 1000, 1)} s; job #${jobId} plans ${fmt(judgments)} judgments (both orders, one sample); load average ${load}`,
+    );
     const bareInput: JobBareClientInput = { file, jobId, url: sim.url, concurrency: C };
     const warmUp = Math.min(judgments, quick ? 500 : 2_000);
     log(`warming the server up: ${fmt(warmUp)} requests from the bare client`);
@@ -213,9 +249,15 @@ async function measureJobThroughput({ quick, dir, log }: SectionContext): Promis
     log(`bare client: ${fmt(judgments)} requests, concurrency ${C}, L = ${JOB_LATENCY_MS} ms, C = ${C}`);
     const bare = await runWorker<JobBareClientResult>("bench/support/job-bare-client-worker.ts", bareInput);
     log(`judge job: driveJudgeJob over ${fmt(pairs)} items, concurrency ${C}`);
-    const job = await runWorker<JudgeJobWorkerResult>("bench/support/judge-job-worker.ts", { file, jobId, concurrency: C } satisfies JudgeJobWorkerInput);
+    const job = await runWorker<JudgeJobWorkerResult>("bench/support/judge-job-worker.ts", {
+      file,
+      jobId,
+      concurrency: C,
+    } satisfies JudgeJobWorkerInput);
     if (job.status !== "completed" || job.judgments !== judgments || job.itemResults !== pairs)
-      throw new Error(`the job ended ${job.status} with ${job.judgments} judgments and ${job.itemResults} item results; expected ${judgments} and ${pairs}`);
+      throw new Error(
+        `the job ended ${job.status} with ${job.judgments} judgments and ${job.itemResults} item results; expected ${judgments} and ${pairs}`,
+      );
     const ideal = (C / JOB_LATENCY_MS) * 1000;
     const perS = job.judgments / (job.wallMs / 1000);
     const barePerS = bare.requests / (bare.wallMs / 1000);
@@ -236,11 +278,18 @@ async function measureJobThroughput({ quick, dir, log }: SectionContext): Promis
       bare_cpu_ms_per_request: round(bare.cpuMs / bare.requests, 3),
       job_peak_rss_mb: job.peakRssMb,
     };
-    log(`job ${fmt(figures.job_wall_s, 2)} s (${fmt(figures.job_cpu_ms_per_judgment, 3)} ms CPU/judgment), bare ${fmt(figures.bare_wall_s, 2)} s (${fmt(figures.bare_cpu_ms_per_request, 3)} ms CPU/request)`);
+    log(
+      `job ${fmt(figures.job_wall_s, 2)} s (${fmt(figures.job_cpu_ms_per_judgment, 3)} ms CPU/judgment), bare ${fmt(figures.bare_wall_s, 2)} s (${fmt(figures.bare_cpu_ms_per_request, 3)} ms CPU/request)`,
+    );
     return {
       figures,
       rows: [
-        { measure: `judge job, ${fmt(pairs)} pairs x 2 orders (L ${JOB_LATENCY_MS} ms, C ${C})`, value: `${fmt(perS)} judgments/s`, goal: "", met: null },
+        {
+          measure: `judge job, ${fmt(pairs)} pairs x 2 orders (L ${JOB_LATENCY_MS} ms, C ${C})`,
+          value: `${fmt(perS)} judgments/s`,
+          goal: "",
+          met: null,
+        },
         { measure: "bare client, same requests and server", value: `${fmt(barePerS)} requests/s`, goal: "", met: null },
         { measure: "judge job / bare client", value: fmt(figures.ratio_to_bare, 2), goal: "≥ 0.90", met: figures.ratio_to_bare >= 0.9 },
         { measure: `judge job / ideal C/L = ${fmt(ideal)}/s`, value: fmt(figures.ratio_to_ideal, 2), goal: "(reported)", met: null },

@@ -27,7 +27,8 @@ export function findAppBuild(route: string): AppBuild {
       return { distDir, note: notes.length > 0 ? notes.join("; ") : null };
     notes.push(`${distDir} is a build without /${route} (older than the route), passed over`);
   }
-  if (notes.length === 0) return { distDir: null, reason: "no production build (.next-test/BUILD_ID or .next/BUILD_ID); run `npm run build` first" };
+  if (notes.length === 0)
+    return { distDir: null, reason: "no production build (.next-test/BUILD_ID or .next/BUILD_ID); run `npm run build` first" };
   return { distDir: null, reason: notes.join("; ") };
 }
 
@@ -46,7 +47,12 @@ export function freePort(): Promise<number> {
 export type AppServer = { url: string; pid: number; stop(): Promise<void> };
 
 /** Starts `next start` on `dbFile` and resolves once `readyPath` answers (migrations, demo data and start-up are done). */
-export async function startAppServer(options: { distDir: string; dbFile: string; readyPath: string; timeoutMs?: number }): Promise<AppServer> {
+export async function startAppServer(options: {
+  distDir: string;
+  dbFile: string;
+  readyPath: string;
+  timeoutMs?: number;
+}): Promise<AppServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -70,11 +76,24 @@ export async function startAppServer(options: { distDir: string; dbFile: string;
   const keep = (chunk: Buffer) => output.push(...chunk.toString("utf8").split("\n").filter(Boolean).slice(-20));
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  const killOnExit = () => signalGroup(pid, "SIGKILL");
-  process.once("exit", killOnExit);
+  // The group is not the terminal's: if the bench exits or is interrupted first, end it then.
+  const kill = () => signalGroup(pid, "SIGKILL");
+  const onSignal = (signal: NodeJS.Signals) => {
+    kill();
+    detach();
+    process.kill(process.pid, signal); // the default action again: exit
+  };
+  const detach = () => {
+    process.removeListener("exit", kill);
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+  };
+  process.once("exit", kill);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    process.removeListener("exit", killOnExit);
+    detach();
     await stopGroup(pid);
   };
   try {

@@ -32,14 +32,22 @@ const limit = input.limit ?? Number.POSITIVE_INFINITY;
 const bodies: string[] = [];
 for (let start = 0; start < items.length && bodies.length < limit; start += 500) {
   const page = items.slice(start, start + 500);
-  const texts = new Map(getJobItemTexts(db, page.map((i) => i.id)).map((t) => [t.id, t]));
+  const texts = new Map(
+    getJobItemTexts(
+      db,
+      page.map((i) => i.id),
+    ).map((t) => [t.id, t]),
+  );
   for (const item of page) {
     const plan = planItem(item, [], rules);
     if (plan.kind !== "create") continue;
     const text = texts.get(item.id)!;
     for (const c of plan.comparisons)
       for (const position of unitOrders(rules.bothOrders, rules.seed, "job-order", item.id, c.round, c.slot)) {
-        const prompt = withCriteria(judgePromptFor(judge.template, text.prompt, text.responses[c.first]!, text.responses[c.second]!, position), config.criteria);
+        const prompt = withCriteria(
+          judgePromptFor(judge.template, text.prompt, text.responses[c.first]!, text.responses[c.second]!, position),
+          config.criteria,
+        );
         bodies.push(
           JSON.stringify({
             model: judge.model,

@@ -62,7 +62,12 @@ export function seedBackendOnly(file: string, simUrl: string, maxInFlight: numbe
 export type JudgeJobBench = { jobId: number; items: number; judgments: number; importMs: number };
 
 /** A database with P pairwise items and a queued judge job over them, both orders, one sample. */
-export async function seedJudgeJobBench(options: { file: string; simUrl: string; pairs: number; maxInFlight: number }): Promise<JudgeJobBench> {
+export async function seedJudgeJobBench(options: {
+  file: string;
+  simUrl: string;
+  pairs: number;
+  maxInFlight: number;
+}): Promise<JudgeJobBench> {
   const rows = demoPairwiseRows();
   const jsonl = path.join(path.dirname(options.file), "responses.jsonl");
   const out = fs.openSync(jsonl, "w");

@@ -11,7 +11,14 @@ import { driveJudgeJob } from "@/lib/runner/jobs/drive-job";
 import { MIGRATIONS } from "./judge-bench-db";
 
 export type JudgeJobWorkerInput = { file: string; jobId: number; concurrency: number };
-export type JudgeJobWorkerResult = { status: string; judgments: number; itemResults: number; wallMs: number; cpuMs: number; peakRssMb: number };
+export type JudgeJobWorkerResult = {
+  status: string;
+  judgments: number;
+  itemResults: number;
+  wallMs: number;
+  cpuMs: number;
+  peakRssMb: number;
+};
 
 const input = JSON.parse(process.argv[2]!) as JudgeJobWorkerInput;
 const db = openDatabase({ file: input.file, migrationsFolder: MIGRATIONS });
