@@ -1,5 +1,5 @@
-// Runs before every request (Next.js proxy) except the upload route (see lib/access/gate.ts), in
-// this order:
+// Runs before every request (Next.js proxy) except the upload route and the judging API, which make
+// the same checks themselves (lib/access/gate.ts), in this order:
 // 1. the Host allowlist: a request naming a host this server does not answer to is refused (421);
 // 2. the access token, when JUDGE_LAB_TOKEN is set: page navigations without it go to the sign-in
 //    page, everything else (server actions, route handlers, the SimJudge mount) gets 401;
@@ -34,5 +34,5 @@ function secured(response: NextResponse, policy: string): NextResponse {
   return response;
 }
 
-// Every path but the upload route, whose body must stream to disk rather than be buffered for the proxy.
-export const config = { matcher: "/((?!api/datasets/upload$).*)" };
+// Every path but the routes that gate themselves with gatedRoute (lib/access/gate.ts).
+export const config = { matcher: "/((?!api/datasets/upload$|api/v1/).*)" };

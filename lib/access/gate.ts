@@ -1,11 +1,13 @@
 /**
  * The checks every request passes before it is served, for the two places that make them: the
- * Next.js proxy (every path but the upload route) and the upload route itself, which the proxy
- * skips because Next.js would buffer its body in memory (and cut it at 10 MB) to let the proxy
- * read it. A request naming a foreign host is refused (421); without the access token, a page
- * navigation goes to the sign-in page and anything else gets 401.
+ * Next.js proxy, and the routes it does not run before: the upload route (Next.js would buffer its
+ * body in memory, and cut it at 10 MB, to let the proxy read it) and the judging API (the proxy's
+ * extra pass costs milliseconds on a path meant to add almost nothing to a judge's latency). A
+ * request naming a foreign host is refused (421); without the access token, a page navigation goes
+ * to the sign-in page and anything else gets 401.
  */
 import type { ErrorReply } from "@/lib/errors";
+import { contentSecurityPolicy, newNonce, setSecurityHeaders } from "./security-headers";
 import { hostAllowlist, hostRefusalMessage, isAllowedHost } from "./host-allowlist";
 import { configuredToken, decideAccess, TOKEN_COOKIE, type AccessDecision } from "./token";
 
@@ -21,7 +23,8 @@ export function boundHost(): string | null {
 export type GateDecision = { kind: "wrong-host"; message: string } | AccessDecision;
 
 export function gate(request: Request, cookie: string | undefined): GateDecision {
-  const host = request.headers.get("host");
+  // A Request built in code (tests, other route handlers) has no Host header; its URL names the host.
+  const host = request.headers.get("host") ?? new URL(request.url).host;
   if (!isAllowedHost(host, hostAllowlist(process.env, boundHost()))) return { kind: "wrong-host", message: hostRefusalMessage(host) };
   return decideAccess(
     {
@@ -60,4 +63,15 @@ export function routeRefusal(request: Request): Response | null {
   if (decision.kind === "wrong-host") return new Response(decision.message, { status: 421, headers: WRONG_HOST_HEADERS });
   if (decision.kind === "allow") return null;
   return Response.json(TOKEN_REQUIRED, { status: 401, headers: TOKEN_REQUIRED_HEADERS });
+}
+
+/** A route handler behind its own gate (for the routes the proxy skips), answered with the security headers. */
+export function gatedRoute<Rest extends unknown[]>(
+  handler: (request: Request, ...rest: Rest) => Promise<Response>,
+): (request: Request, ...rest: Rest) => Promise<Response> {
+  return async (request, ...rest) => {
+    const response = routeRefusal(request) ?? (await handler(request, ...rest));
+    setSecurityHeaders(response.headers, contentSecurityPolicy(newNonce()));
+    return response;
+  };
 }

@@ -25,7 +25,6 @@ const categorySchema = z
   })
   .strict();
 
-
 export const DEFAULT_CATEGORIES = [
   { name: "Coding", description: "writing, fixing or explaining code" },
   { name: "Math", description: "calculations, proofs, quantitative problems" },

@@ -293,7 +293,7 @@ describe("POST /api/v1/judge/batch and the job endpoints", () => {
 
 describe("GET /api/v1/openapi.json", () => {
   it("is an OpenAPI 3.1 document of the four endpoints, with bearer auth and examples that validate", async () => {
-    const response = await openApiRoute.GET();
+    const response = await openApiRoute.GET(new Request("http://127.0.0.1:3000/api/v1/openapi.json"));
     expect(response.status).toBe(200);
     const doc = JSON.parse(await response.text()) as {
       openapi: string;

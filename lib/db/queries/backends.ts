@@ -6,7 +6,8 @@ import "../server-only";
 import { and, asc, count, desc, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { judgeJobsUsing, usedByRunsMessage } from "./in-use";
-import type { Queryable } from "../client";
+import type { Db, Queryable } from "../client";
+import { prepared } from "../prepared";
 import { backends, runBackends, runs, type BackendRow } from "../schema";
 
 export function listBackends(db: Queryable): BackendRow[] {
@@ -112,6 +113,11 @@ export function deleteBackend(db: Queryable, id: number): void {
     if (jobs.length > 0) throw new AppError("conflict:backend", usedByRunsMessage(row.name, jobs, "judge job"));
     tx.delete(backends).where(eq(backends.id, id)).run();
   });
+}
+
+/** When a backend last changed (its updated_at), by a cached prepared statement; undefined when it is gone. */
+export function backendVersion(db: Db, id: number): number | undefined {
+  return prepared(db, "select updated_at from backends where id = ?").pluck().get(id) as number | undefined;
 }
 
 export function findBackendByName(db: Queryable, name: string): BackendRow | undefined {

@@ -47,6 +47,13 @@ export function getJobItemTexts(db: Queryable, ids: readonly number[]): JobItemT
     );
 }
 
+/** The label and category of some items (a labelled pair's chosen response, listed first, is its label "0"). */
+export function getItemLabels(db: Queryable, ids: readonly number[]): { id: number; label: string | null; category: string | null }[] {
+  if (ids.length === 0) return [];
+  return db.all(sql`
+    select id, case when responses is null then '0' else label end as label, category from dataset_items where id in (${idList(ids)})`);
+}
+
 export function insertComparisons(db: Db, jobId: number, itemId: number, comparisons: readonly PlannedComparison[]): void {
   const insert = prepared(
     db,

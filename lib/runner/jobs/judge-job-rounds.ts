@@ -8,6 +8,7 @@
 import { existingSampleKeys } from "@/lib/db/queries/sampled-judgments";
 import {
   decideComparisons,
+  getItemLabels,
   getJobItemTexts,
   insertComparisons,
   insertItemResults,
@@ -101,17 +102,17 @@ function advanceItems(ctx: JudgingContext, job: JudgeJob, rules: JobRules, items
         else finished.push({ item, result: { ...plan.result, itemId: item.id, label: null, category: null, agrees: null } });
       }
       if (finished.length > 0) {
-        const texts = new Map(
-          getJobItemTexts(
+        const labels = new Map(
+          getItemLabels(
             db,
             finished.map((f) => f.item.id),
           ).map((t) => [t.id, t]),
         );
         for (const f of finished) {
-          const text = texts.get(f.item.id)!;
-          f.result.label = text.label;
-          f.result.category = text.category;
-          f.result.agrees = agreesWithLabel(f.result, text.label, f.item.responses);
+          const { label, category } = labels.get(f.item.id)!;
+          f.result.label = label;
+          f.result.category = category;
+          f.result.agrees = agreesWithLabel(f.result, label, f.item.responses);
         }
         insertItemResults(
           db,

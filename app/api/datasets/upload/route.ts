@@ -9,22 +9,13 @@ import { pipeline } from "node:stream/promises";
 import { SourceError, formatBytes } from "@/lib/datasets/source-file";
 import { discardStaged, nameFromFile, newStagingDir, registerStaged, safeFileName } from "@/lib/datasets/staging";
 import { errorResponse, toResponse } from "@/lib/errors";
-import { routeRefusal } from "@/lib/access/gate";
-import { contentSecurityPolicy, newNonce, setSecurityHeaders } from "@/lib/access/security-headers";
+import { gatedRoute } from "@/lib/access/gate";
 
 export const dynamic = "force-dynamic";
 
 const MAX_UPLOAD_BYTES = 20 * 1024 ** 3;
 
-export async function POST(request: Request): Promise<Response> {
-  const response = await receive(request);
-  setSecurityHeaders(response.headers, contentSecurityPolicy(newNonce()));
-  return response;
-}
-
-async function receive(request: Request): Promise<Response> {
-  const refused = routeRefusal(request);
-  if (refused) return refused;
+export const POST = gatedRoute(async (request: Request): Promise<Response> => {
   const filename = safeFileName(new URL(request.url).searchParams.get("filename") ?? "upload");
   if (!request.body) return errorResponse("bad_request:dataset", "The upload is empty");
   const declared = Number(request.headers.get("content-length") ?? "NaN");
@@ -52,4 +43,4 @@ async function receive(request: Request): Promise<Response> {
     if (error instanceof SourceError) return errorResponse("bad_request:dataset", error.message);
     return toResponse(error);
   }
-}
+});

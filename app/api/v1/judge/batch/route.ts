@@ -3,6 +3,7 @@
 // their dataset) and judged by the server's runner; the answer is 202 with where to follow the job.
 // Nothing is stored when the body, the judge or the options are refused (400 naming the field,
 // 413 for a body over 8 MB).
+import { gatedRoute } from "@/lib/access/gate";
 import type { Db } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
 import { deleteDataset } from "@/lib/db/queries/datasets";
@@ -52,7 +53,7 @@ function launch(db: Db, body: BatchRequest, judge: JudgeRef, name: string, datas
   }
 }
 
-export async function POST(request: Request): Promise<Response> {
+export const POST = gatedRoute(async (request: Request): Promise<Response> => {
   try {
     const body = parseBatchRequest(await readJsonBody(request));
     const db = getDb();
@@ -82,4 +83,4 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     return toResponse(error, NO_STORE);
   }
-}
+});

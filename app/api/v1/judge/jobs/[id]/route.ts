@@ -1,5 +1,6 @@
 // GET /api/v1/judge/jobs/<id>: a judge job's status, progress and results so far (the numbers the
 // job's page shows, from lib/judge-jobs/job-view.ts, with snake_case keys). 404 for an unknown id.
+import { gatedRoute } from "@/lib/access/gate";
 import { getDb } from "@/lib/db/client";
 import { errorResponse } from "@/lib/errors";
 import { judgeJobView, type JudgeJobView } from "@/lib/judge-jobs/job-view";
@@ -57,10 +58,10 @@ function statusReply(view: JudgeJobView) {
   };
 }
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+export const GET = gatedRoute(async (_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
   const { id } = await params;
   const view = /^\d+$/.test(id) ? judgeJobView(getDb(), Number(id)) : null;
   return view
     ? Response.json(statusReply(view), { headers: { "cache-control": "no-store" } })
     : errorResponse("not_found:job", `No judge job ${id}`, { headers: { "cache-control": "no-store" } });
-}
+});

@@ -1,6 +1,7 @@
 // GET /api/v1/judge/jobs/<id>/results: the job's item results as JSON Lines, one item per line in
 // item order, streamed a page at a time (only the items finished so far while the job runs).
 // 404 for an unknown id.
+import { gatedRoute } from "@/lib/access/gate";
 import { getDb } from "@/lib/db/client";
 import { exportJobItemsPage, type ExportedJobItem } from "@/lib/db/queries/judge-job-views";
 import { getJudgeJob } from "@/lib/db/queries/judge-jobs";
@@ -34,7 +35,7 @@ function resultLine(row: ExportedJobItem) {
   };
 }
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+export const GET = gatedRoute(async (_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> => {
   const { id } = await params;
   const db = getDb();
   const job = /^\d+$/.test(id) ? getJudgeJob(db, Number(id)) : undefined;
@@ -59,4 +60,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "cache-control": "no-store",
     },
   });
-}
+});
