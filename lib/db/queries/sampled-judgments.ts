@@ -101,46 +101,41 @@ export function existingSampleKeys(db: Queryable, kind: JudgmentKind, iterationI
   return new Set(rows.map((r) => `${r.subject}:${r.position}:${r.sample}`));
 }
 
-export type ExportedJudgment = {
+/** The columns every exported sampled judgment has (the rest name its subject and outcome). */
+type ExportedSample = {
   id: number;
+  sample: number;
+  verdict: string | null;
+  finish_reason: string | null;
+  truncated: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  trace: string;
+};
+
+export type ExportedJudgment = ExportedSample & {
   iteration: number;
   pair_id: number;
   instruction_item_id: number;
   instruction_source_id: string;
   good_position: string;
-  sample: number;
-  verdict: string | null;
   outcome: string;
   filter_status: string | null;
-  finish_reason: string | null;
-  truncated: number;
-  prompt_tokens: number;
-  completion_tokens: number;
   latency_ms: number;
-  trace: string;
 };
 
-export type ExportedEvalJudgment = {
-  id: number;
+export type ExportedEvalJudgment = ExportedSample & {
   iteration: number;
   dataset: string;
   item_id: number;
   source_id: string;
   subset: string | null;
   chosen_position: string;
-  sample: number;
-  verdict: string | null;
   outcome: string;
   item_score: number;
-  finish_reason: string | null;
-  truncated: number;
-  prompt_tokens: number;
-  completion_tokens: number;
-  trace: string;
 };
 
-export type ExportedJobJudgment = {
-  id: number;
+export type ExportedJobJudgment = ExportedSample & {
   job: number;
   item_id: number;
   source_id: string;
@@ -149,15 +144,8 @@ export type ExportedJobJudgment = {
   first: number;
   second: number;
   first_position: string;
-  sample: number;
-  verdict: string | null;
   choice: string;
-  finish_reason: string | null;
-  truncated: number;
-  prompt_tokens: number;
-  completion_tokens: number;
   latency_ms: number;
-  trace: string;
 };
 
 type ExportRow<K extends JudgmentKind> = K extends "training"
