@@ -30,7 +30,7 @@ import { MIGRATIONS } from "../support/judge-bench-db";
 import type { JudgeJobWorkerInput, JudgeJobWorkerResult } from "../support/judge-job-worker";
 import { runWorker, startSimJudgeProcess } from "../support/processes";
 import type { BenchSection, SectionContext, SectionResult } from "../support/section";
-import { fmt, percentile, round } from "../support/stats";
+import { fmt, percentile, round, throughputFigures } from "../support/stats";
 
 const API_LATENCY_MS = 20;
 const API_GOAL_MS = 2;
@@ -258,22 +258,12 @@ async function measureJobThroughput({ quick, dir, log }: SectionContext): Promis
       throw new Error(
         `the job ended ${job.status} with ${job.judgments} judgments and ${job.itemResults} item results; expected ${judgments} and ${pairs}`,
       );
-    const ideal = (C / JOB_LATENCY_MS) * 1000;
-    const perS = job.judgments / (job.wallMs / 1000);
-    const barePerS = bare.requests / (bare.wallMs / 1000);
     const figures = {
       items: pairs,
       judgments,
       load_average: load,
-      latency_ms: JOB_LATENCY_MS,
-      server_in_flight: C,
-      judgments_per_s: round(perS),
-      bare_per_s: round(barePerS),
-      ideal_per_s: ideal,
-      ratio_to_bare: round(perS / barePerS, 3),
-      ratio_to_ideal: round(perS / ideal, 3),
+      ...throughputFigures({ count: job.judgments, wallMs: job.wallMs }, bare, C, JOB_LATENCY_MS),
       job_wall_s: round(job.wallMs / 1000, 2),
-      bare_wall_s: round(bare.wallMs / 1000, 2),
       job_cpu_ms_per_judgment: round(job.cpuMs / judgments, 3),
       bare_cpu_ms_per_request: round(bare.cpuMs / bare.requests, 3),
       job_peak_rss_mb: job.peakRssMb,
@@ -286,13 +276,18 @@ async function measureJobThroughput({ quick, dir, log }: SectionContext): Promis
       rows: [
         {
           measure: `judge job, ${fmt(pairs)} pairs x 2 orders (L ${JOB_LATENCY_MS} ms, C ${C})`,
-          value: `${fmt(perS)} judgments/s`,
+          value: `${fmt(figures.judgments_per_s)} judgments/s`,
           goal: "",
           met: null,
         },
-        { measure: "bare client, same requests and server", value: `${fmt(barePerS)} requests/s`, goal: "", met: null },
+        { measure: "bare client, same requests and server", value: `${fmt(figures.bare_per_s)} requests/s`, goal: "", met: null },
         { measure: "judge job / bare client", value: fmt(figures.ratio_to_bare, 2), goal: "≥ 0.90", met: figures.ratio_to_bare >= 0.9 },
-        { measure: `judge job / ideal C/L = ${fmt(ideal)}/s`, value: fmt(figures.ratio_to_ideal, 2), goal: "(reported)", met: null },
+        {
+          measure: `judge job / ideal C/L = ${fmt(figures.ideal_per_s)}/s`,
+          value: fmt(figures.ratio_to_ideal, 2),
+          goal: "(reported)",
+          met: null,
+        },
       ],
     };
   } finally {

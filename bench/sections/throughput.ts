@@ -11,7 +11,7 @@ import { seedJudgeBench } from "../support/judge-bench-db";
 import type { JudgeWorkerInput, JudgeWorkerResult } from "../support/judge-stage-worker";
 import { runWorker, startSimJudgeProcess } from "../support/processes";
 import type { BenchSection } from "../support/section";
-import { fmt, round } from "../support/stats";
+import { fmt, round, throughputFigures } from "../support/stats";
 
 const LATENCY_MS = 200;
 const C = 256;
@@ -47,33 +47,28 @@ export const throughputSection: BenchSection = {
         concurrency: C,
       } satisfies JudgeWorkerInput);
       if (runner.judgments !== judgments) throw new Error(`the runner stored ${runner.judgments} judgments, expected ${judgments}`);
-      const ideal = (C / LATENCY_MS) * 1000;
-      const perS = runner.judgments / (runner.wallMs / 1000);
-      const barePerS = bare.requests / (bare.wallMs / 1000);
       const figures = {
         judgments,
-        latency_ms: LATENCY_MS,
-        server_in_flight: C,
-        judgments_per_s: round(perS),
-        bare_per_s: round(barePerS),
-        ideal_per_s: ideal,
-        ratio_to_bare: round(perS / barePerS, 3),
-        ratio_to_ideal: round(perS / ideal, 3),
+        ...throughputFigures({ count: runner.judgments, wallMs: runner.wallMs }, bare, C, LATENCY_MS),
         runner_wall_s: round(runner.wallMs / 1000, 2),
-        bare_wall_s: round(bare.wallMs / 1000, 2),
       };
       return {
         figures,
         rows: [
           {
             measure: `runner, judge stage of ${fmt(judgments)} (L ${LATENCY_MS} ms, C ${C})`,
-            value: `${fmt(perS)} judgments/s`,
+            value: `${fmt(figures.judgments_per_s)} judgments/s`,
             goal: "",
             met: null,
           },
-          { measure: "bare client, same requests and server", value: `${fmt(barePerS)} requests/s`, goal: "", met: null },
+          { measure: "bare client, same requests and server", value: `${fmt(figures.bare_per_s)} requests/s`, goal: "", met: null },
           { measure: "runner / bare client", value: fmt(figures.ratio_to_bare, 2), goal: "≥ 0.90", met: figures.ratio_to_bare >= 0.9 },
-          { measure: `runner / ideal C/L = ${fmt(ideal)}/s`, value: fmt(figures.ratio_to_ideal, 2), goal: "(reported)", met: null },
+          {
+            measure: `runner / ideal C/L = ${fmt(figures.ideal_per_s)}/s`,
+            value: fmt(figures.ratio_to_ideal, 2),
+            goal: "(reported)",
+            met: null,
+          },
         ],
       };
     } finally {

@@ -25,3 +25,29 @@ export function round(value: number, digits = 1): number {
 
 export const fmt = (value: number, digits = 0) =>
   value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/**
+ * The throughput comparison both the judge stage and judge jobs report: work done per second by the
+ * system under test and by the bare client against the same server, their ratio, and the ratio to
+ * the ideal C/L (requests the server can hold at once over its latency).
+ */
+export function throughputFigures(
+  done: { count: number; wallMs: number },
+  bare: { requests: number; wallMs: number },
+  inFlight: number,
+  latencyMs: number,
+) {
+  const ideal = (inFlight / latencyMs) * 1000;
+  const perS = done.count / (done.wallMs / 1000);
+  const barePerS = bare.requests / (bare.wallMs / 1000);
+  return {
+    latency_ms: latencyMs,
+    server_in_flight: inFlight,
+    judgments_per_s: round(perS),
+    bare_per_s: round(barePerS),
+    ideal_per_s: ideal,
+    ratio_to_bare: round(perS / barePerS, 3),
+    ratio_to_ideal: round(perS / ideal, 3),
+    bare_wall_s: round(bare.wallMs / 1000, 2),
+  };
+}

@@ -4,19 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importDataset, ImportFailure, MAX_REPORTED_PROBLEMS } from "@/lib/datasets/import-dataset";
 import { describeSourceFile, SourceError } from "@/lib/datasets/source-file";
-import { fileMaker, tableCounts, type FileMaker } from "../helpers/files";
-import { createTempDb, type TempDb } from "../helpers/temp-db";
+import { tableCounts, type FileMaker } from "../helpers/files";
+import { importSuite } from "../helpers/import-suite";
 
-let temp: TempDb;
-let files: FileMaker;
-beforeAll(() => {
-  temp = createTempDb();
-  files = fileMaker();
-});
-afterAll(() => {
-  temp.close();
-  files.cleanup();
-});
+const suite = importSuite();
 
 const ok = { prompt: "Q", chosen: "good", rejected: "bad" };
 const okLine = JSON.stringify(ok);
@@ -278,12 +269,12 @@ describe("malformed files are refused, naming file, line and field, and nothing 
   });
 
   it.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, testCase) => {
-    const file = testCase.make(files);
+    const file = testCase.make(suite.files);
     const label = file.split("/").at(-1)!;
-    const before = tableCounts(temp.db);
+    const before = tableCounts(suite.temp.db);
     let failure: unknown;
     try {
-      await importDataset(temp.db, {
+      await importDataset(suite.temp.db, {
         files: [await describeSourceFile(file, label)],
         name: label,
         kind: testCase.kind,
@@ -311,13 +302,13 @@ describe("malformed files are refused, naming file, line and field, and nothing 
     } else {
       expect(text).toContain(testCase.field ?? (failure instanceof SourceError ? label : ""));
     }
-    expect(tableCounts(temp.db)).toEqual(before);
+    expect(tableCounts(suite.temp.db)).toEqual(before);
   });
 
   it("reports the first 20 problems and the total count", async () => {
     const rows = Array.from({ length: 57 }, (_, i) => ({ prompt: `Q${i}`, chosen: i % 2 ? "a" : "", rejected: "b" }));
-    const file = files.jsonl("many-problems.jsonl", rows);
-    const error = await importDataset(temp.db, {
+    const file = suite.files.jsonl("many-problems.jsonl", rows);
+    const error = await importDataset(suite.temp.db, {
       files: [await describeSourceFile(file, "many-problems.jsonl")],
       name: "many",
       source: file,

@@ -10,45 +10,26 @@ import { importDataset, ImportFailure, type ImportRequest } from "@/lib/datasets
 import { describeSourceFile } from "@/lib/datasets/source-file";
 import { findDatasetByName, getDatasetById } from "@/lib/db/queries/datasets";
 import { datasetItems } from "@/lib/db/schema";
-import { fileMaker, tableCounts, type FileMaker } from "../helpers/files";
-import { createTempDb, type TempDb } from "../helpers/temp-db";
+import { tableCounts, type FileMaker } from "../helpers/files";
+import { importSuite } from "../helpers/import-suite";
 
-let temp: TempDb;
-let files: FileMaker;
-beforeAll(() => {
-  temp = createTempDb();
-  files = fileMaker();
-});
-afterAll(() => {
-  temp.close();
-  files.cleanup();
-});
+const suite = importSuite();
 
-let counter = 0;
-async function importResponses(file: string, options: Partial<ImportRequest> = {}) {
-  const label = file.split("/").at(-1)!;
-  return importDataset(temp.db, {
-    files: [await describeSourceFile(file, label)],
-    name: `${label} #${counter++}`,
-    kind: "responses",
-    source: file,
-    ...options,
-  });
-}
+const importResponses = (file: string, options: Partial<ImportRequest> = {}) => suite.importFile(file, { kind: "responses", ...options });
 
 const itemsOf = (datasetId: number) =>
-  temp.db.select().from(datasetItems).where(eq(datasetItems.datasetId, datasetId)).orderBy(datasetItems.position).all();
+  suite.temp.db.select().from(datasetItems).where(eq(datasetItems.datasetId, datasetId)).orderBy(datasetItems.position).all();
 
 /** The stored columns as SQLite holds them: responses is a JSON text. */
 const storedColumns = (datasetId: number) =>
-  temp.db.$client
+  suite.temp.db.$client
     .prepare("select source_id as sourceId, responses, label from dataset_items where dataset_id = ? order by position")
     .all(datasetId) as { sourceId: string; responses: string; label: string | null }[];
 
 describe("responses to judge: the published layouts", () => {
   it("best-of-n: a responses list with a best letter (C is the third: index 2); unlabelled rows have no label", async () => {
     const summary = await importResponses(
-      files.jsonl("best-of-n.jsonl", [
+      suite.files.jsonl("best-of-n.jsonl", [
         { id: "q1", prompt: "Name a prime above 10.", responses: ["12", "13", "15"], best: "C" },
         { id: "q2", prompt: "Capital of France?", responses: ["Paris", "Lyon", "Nice", "Lille"], best: "A" },
         { id: "q3", prompt: "2 + 2?", responses: ["4", "5"], best: null },
@@ -64,20 +45,20 @@ describe("responses to judge: the published layouts", () => {
     const items = itemsOf(summary.datasetId);
     expect(items[0]).toMatchObject({ prompt: "Name a prime above 10.", responses: ["12", "13", "15"], chosen: null, rejected: null });
     // A list of responses has no response columns to name them.
-    expect(getDatasetById(temp.db, summary.datasetId)!.responseNames).toBeNull();
+    expect(getDatasetById(suite.temp.db, summary.datasetId)!.responseNames).toBeNull();
   });
 
   it("best-of-n numbers count from 1 by default (2 = the second), from 0 with the zero-based scheme", async () => {
     const rows = [{ prompt: "Pick one", responses: ["x", "y", "z"], best: 2 }];
-    const auto = await importResponses(files.jsonl("best-number.jsonl", rows));
+    const auto = await importResponses(suite.files.jsonl("best-number.jsonl", rows));
     expect(itemsOf(auto.datasetId)[0]!.label).toBe("1");
-    const zeroBased = await importResponses(files.jsonl("best-number-0.jsonl", rows), { mapping: { labelScheme: "zero-based" } });
+    const zeroBased = await importResponses(suite.files.jsonl("best-number-0.jsonl", rows), { mapping: { labelScheme: "zero-based" } });
     expect(itemsOf(zeroBased.datasetId)[0]!.label).toBe("2");
   });
 
   it("Auto-J: response 1 / response 2 with 0 = the first, 1 = the second, 2 = a tie; the scenario is the category", async () => {
     const summary = await importResponses(
-      files.jsonl("auto-j.jsonl", [
+      suite.files.jsonl("auto-j.jsonl", [
         { scenario: "code_generation", label: 0, prompt: "Reverse a list in Python.", "response 1": "xs[::-1]", "response 2": "xs.sort()" },
         { scenario: "chitchat", label: 1, prompt: "How are you?", "response 1": "No.", "response 2": "Fine, thanks!" },
         { scenario: "chitchat", label: 2, prompt: "Say hi.", "response 1": "Hi!", "response 2": "Hello!" },
@@ -92,7 +73,7 @@ describe("responses to judge: the published layouts", () => {
       ["chitchat", ["No.", "Fine, thanks!"], "1"],
       ["chitchat", ["Hi!", "Hello!"], "tie"],
     ]);
-    expect(getDatasetById(temp.db, summary.datasetId)!.responseNames).toEqual(["response 1", "response 2"]);
+    expect(getDatasetById(suite.temp.db, summary.datasetId)!.responseNames).toEqual(["response 1", "response 2"]);
   });
 
   it("PandaLM (a JSON array): three annotators' votes (0 = tie, 1 = response 1, 2 = response 2) by majority; a 3-way split is a tie", async () => {
@@ -108,7 +89,7 @@ describe("responses to judge: the published layouts", () => {
       annotator3: votes[2],
     });
     const summary = await importResponses(
-      files.write(
+      suite.files.write(
         "pandalm.json",
         JSON.stringify([row(0, [2, 2, 2]), row(1, [1, 1, 0]), row(2, [0, 1, 2]), row(3, [0, 0, 2]), row(4, [1, 2, 2])]),
       ),
@@ -146,7 +127,7 @@ describe("responses to judge: the published layouts", () => {
     ];
     const base = { question_id: 81, model_a: "gpt-4", model_b: "llama-13b", judge: "author_2" };
     const summary = await importResponses(
-      files.jsonl("mt-bench-human.jsonl", [
+      suite.files.jsonl("mt-bench-human.jsonl", [
         { ...base, winner: "model_a", conversation_a: conversation("gpt-4"), conversation_b: conversation("llama-13b"), turn: 1 },
         { ...base, winner: "model_b", conversation_a: conversation("gpt-4"), conversation_b: conversation("llama-13b"), turn: 2 },
         {
@@ -188,12 +169,12 @@ describe("responses to judge: the published layouts", () => {
     // Many rows share a question: the items are numbered by row, the question id kept in the metadata.
     expect(items.map((i) => i.sourceId)).toEqual(["0", "1", "2", "3"]);
     expect(items[1]!.metadata).toEqual({ question_id: 81, model_a: "gpt-4", model_b: "llama-13b", judge: "author_2", turn: 2 });
-    expect(getDatasetById(temp.db, summary.datasetId)!.responseNames).toEqual(["conversation_a", "conversation_b"]);
+    expect(getDatasetById(suite.temp.db, summary.datasetId)!.responseNames).toEqual(["conversation_a", "conversation_b"]);
   });
 
   it('JudgeBench: question, response_A, response_B, "A>B" → 0 and "B>A" → 1; pair_id is the id', async () => {
     const summary = await importResponses(
-      files.jsonl("judgebench.jsonl", [
+      suite.files.jsonl("judgebench.jsonl", [
         {
           pair_id: "p-1",
           original_id: "o1",
@@ -232,7 +213,7 @@ describe("responses to judge: the published layouts", () => {
 
   it("two response columns without a label: responses to compare, unlabelled", async () => {
     const summary = await importResponses(
-      files.jsonl("two-systems.jsonl", [
+      suite.files.jsonl("two-systems.jsonl", [
         { prompt: "Summarize: the cat sat.", response_a: "A cat sat.", response_b: "Cat." },
         { prompt: "Translate 'chat'.", response_a: "cat", response_b: "chat" },
       ]),
@@ -242,12 +223,12 @@ describe("responses to judge: the published layouts", () => {
       { sourceId: "0", responses: JSON.stringify(["A cat sat.", "Cat."]), label: null },
       { sourceId: "1", responses: JSON.stringify(["cat", "chat"]), label: null },
     ]);
-    expect(getDatasetById(temp.db, summary.datasetId)!.responseNames).toEqual(["response_a", "response_b"]);
+    expect(getDatasetById(suite.temp.db, summary.datasetId)!.responseNames).toEqual(["response_a", "response_b"]);
   });
 
   it("a CSV with two response columns and a label: A, 2 (counted from 1) and tie", async () => {
     const csv = 'prompt,response_a,response_b,label\n"Greet, politely",Hello there.,yo,A\nAdd 1+1,3,2,2\nSay yes,Yes,Yes!,tie\n';
-    const summary = await importResponses(files.write("two-columns.csv", csv));
+    const summary = await importResponses(suite.files.write("two-columns.csv", csv));
     expect(summary.layout).toBe("two responses and a label");
     expect(itemsOf(summary.datasetId).map((i) => [i.prompt, i.responses, i.label])).toEqual([
       ["Greet, politely", ["Hello there.", "yo"], "0"],
@@ -359,9 +340,9 @@ describe("responses to judge: refusals name the file, the line and the field, an
 
   for (const refusal of refusals) {
     it(refusal.name, async () => {
-      const file = refusal.make(files);
+      const file = refusal.make(suite.files);
       const label = file.split("/").at(-1)!;
-      const before = tableCounts(temp.db);
+      const before = tableCounts(suite.temp.db);
       const name = `refused ${refusal.name}`;
       let failure: unknown;
       try {
@@ -375,8 +356,8 @@ describe("responses to judge: refusals name the file, the line and the field, an
       expect(f.message).toMatch(/nothing was imported/);
       expect(f.problems[0]).toMatchObject({ file: label, location: refusal.location, field: refusal.field });
       expect(f.problems[0]!.message).toMatch(refusal.message);
-      expect(tableCounts(temp.db)).toEqual(before);
-      expect(findDatasetByName(temp.db, name)).toBeUndefined();
+      expect(tableCounts(suite.temp.db)).toEqual(before);
+      expect(findDatasetByName(suite.temp.db, name)).toBeUndefined();
     });
   }
 });

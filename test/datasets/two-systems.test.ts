@@ -11,23 +11,14 @@ import { formatProblem, importDataset, ImportFailure } from "@/lib/datasets/impo
 import { describeSourceFile } from "@/lib/datasets/source-file";
 import { joinTwoSystems, MAX_JOIN_PROBLEMS, type JoinTwoSystemsRequest } from "@/lib/datasets/two-systems";
 import { datasetItems, datasets } from "@/lib/db/schema";
-import { fileMaker, type FileMaker } from "../helpers/files";
-import { createTempDb, type TempDb } from "../helpers/temp-db";
+import type { FileMaker } from "../helpers/files";
+import { importSuite } from "../helpers/import-suite";
 
-let files: FileMaker;
-let temp: TempDb;
-beforeAll(() => {
-  files = fileMaker();
-  temp = createTempDb();
-});
-afterAll(() => {
-  files.cleanup();
-  temp.close();
-});
+const suite = importSuite();
 
 let counter = 0;
 const join = (request: Omit<JoinTwoSystemsRequest, "dir">) =>
-  joinTwoSystems({ ...request, dir: path.join(files.dir, `joined-${counter++}`) });
+  joinTwoSystems({ ...request, dir: path.join(suite.files.dir, `joined-${counter++}`) });
 const readJoined = (file: string) =>
   fs
     .readFileSync(file, "utf8")
@@ -48,11 +39,11 @@ async function refusal(request: Omit<JoinTwoSystemsRequest, "dir">): Promise<{ e
 
 describe("joining two systems' outputs", () => {
   it("joins by id when both files have one, in A's order, with names from the generator column", async () => {
-    const a = files.jsonl("v1.jsonl", [
+    const a = suite.files.jsonl("v1.jsonl", [
       { id: 1, prompt: "Say hi", response: "Hi!", generator: "model-v1", category: "chat" },
       { id: 2, prompt: "Add 2+2", response: "4", generator: "model-v1", category: "math" },
     ]);
-    const b = files.jsonl("v2.jsonl", [
+    const b = suite.files.jsonl("v2.jsonl", [
       { id: "2", prompt: "Add 2+2", response: "2+2 = 4", generator: "model-v2" },
       { id: "1", prompt: "Say hi", response: "Hello.", generator: "model-v2" },
     ]);
@@ -64,7 +55,7 @@ describe("joining two systems' outputs", () => {
       { id: "2", prompt: "Add 2+2", response_a: "4", response_b: "2+2 = 4", category: "math" },
     ]);
     // Only one file needs the prompt when joining by id.
-    const bare = files.jsonl("bare.jsonl", [
+    const bare = suite.files.jsonl("bare.jsonl", [
       { question_id: 2, answer: "four" },
       { question_id: 1, answer: "hey" },
     ]);
@@ -77,11 +68,11 @@ describe("joining two systems' outputs", () => {
   });
 
   it("joins by prompt text when a file has no id (AlpacaEval rows, a CSV), names from the file names or as given", async () => {
-    const a = files.jsonl("alpaca-v1.jsonl", [
+    const a = suite.files.jsonl("alpaca-v1.jsonl", [
       { instruction: "Name a color.", output: "Blue.", generator: "v1", dataset: "helpful_base" },
       { instruction: "Name a fruit.", output: "Apple.", generator: "v1", dataset: "koala" },
     ]);
-    const b = files.write("outputs-v2.csv", 'instruction,output\n"Name a fruit.  ","A pear,\nripe."\nName a color.,Red.\n');
+    const b = suite.files.write("outputs-v2.csv", 'instruction,output\n"Name a fruit.  ","A pear,\nripe."\nName a color.,Red.\n');
     const joined = await join({ fileA: a, fileB: b });
     expect(joined).toMatchObject({ rows: 2, joinedBy: "prompt", responseNames: ["v1", "outputs-v2"] });
     expect(readJoined(joined.path)).toEqual([
@@ -90,8 +81,8 @@ describe("joining two systems' outputs", () => {
     ]);
     const named = await join({ fileA: a, fileB: b, nameA: "GPT", nameB: "GPT" });
     expect(named.responseNames).toEqual(["GPT (A)", "GPT (B)"]);
-    const csvA = files.write("a.csv", "question,completion\nQ1,x\nQ2,y\n");
-    const csvB = files.write("b.csv", "question,completion\nQ2,z\nQ1,w\n");
+    const csvA = suite.files.write("a.csv", "question,completion\nQ1,x\nQ2,y\n");
+    const csvB = suite.files.write("b.csv", "question,completion\nQ2,z\nQ1,w\n");
     const csv = await join({ fileA: csvA, fileB: csvB, columns: { prompt: "question" }, columnsB: { output: "completion" } });
     expect(readJoined(csv.path).map((r) => [r.prompt, r.response_a, r.response_b])).toEqual([
       ["Q1", "x", "w"],
@@ -100,11 +91,11 @@ describe("joining two systems' outputs", () => {
   });
 
   it("refuses rows alone in either file, naming the file, line and field", async () => {
-    const a = files.jsonl("alone-a.jsonl", [
+    const a = suite.files.jsonl("alone-a.jsonl", [
       { id: 1, prompt: "p1", output: "a1" },
       { id: 2, prompt: "p2", output: "a2" },
     ]);
-    const b = files.jsonl("alone-b.jsonl", [
+    const b = suite.files.jsonl("alone-b.jsonl", [
       { id: 1, prompt: "p1", output: "b1" },
       { id: 3, prompt: "p3", output: "b3" },
     ]);
@@ -118,13 +109,13 @@ describe("joining two systems' outputs", () => {
   });
 
   it("refuses duplicate ids, duplicate prompts, one id with two prompts and empty outputs, all together", async () => {
-    const a = files.jsonl("dup-a.jsonl", [
+    const a = suite.files.jsonl("dup-a.jsonl", [
       { id: "x", prompt: "same", output: "1" },
       { id: "x", prompt: "same", output: "2" },
       { id: "y", prompt: "why?", output: "   " },
       { id: "z", prompt: "zed", output: null },
     ]);
-    const b = files.jsonl("dup-b.jsonl", [
+    const b = suite.files.jsonl("dup-b.jsonl", [
       { id: "x", prompt: "same", output: "b" },
       { id: "y", prompt: "why not?", output: "b" },
       { id: "z", prompt: "zed", output: "b" },
@@ -136,8 +127,8 @@ describe("joining two systems' outputs", () => {
       'dup-a.jsonl, line 2, field "id": duplicate id "x" (line 1 has it too)',
       'dup-b.jsonl, line 2, field "prompt": id "y" has a different prompt in dup-a.jsonl (line 3)',
     ]);
-    const byPromptA = files.write("dup-prompts.csv", "prompt,response\nhello,a\nhello,b\nbye,c\n");
-    const byPromptB = files.write("dup-prompts-b.csv", "prompt,response\nhello,x\nbye,\n");
+    const byPromptA = suite.files.write("dup-prompts.csv", "prompt,response\nhello,a\nhello,b\nbye,c\n");
+    const byPromptB = suite.files.write("dup-prompts-b.csv", "prompt,response\nhello,x\nbye,\n");
     expect((await refusal({ fileA: byPromptA, fileB: byPromptB })).lines).toEqual([
       'dup-prompts-b.csv, line 3, field "response": is empty',
       'dup-prompts.csv, line 3, field "prompt": duplicate prompt "hello" (line 2 has it too)',
@@ -145,28 +136,28 @@ describe("joining two systems' outputs", () => {
   });
 
   it("refuses missing columns: no output column, no prompt to join on, a mapped column that is not there", async () => {
-    const a = files.jsonl("cols-a.jsonl", [{ prompt: "p", output: "o" }]);
-    const noOutput = files.jsonl("cols-b.jsonl", [{ prompt: "p", score: 3 }]);
+    const a = suite.files.jsonl("cols-a.jsonl", [{ prompt: "p", output: "o" }]);
+    const noOutput = suite.files.jsonl("cols-b.jsonl", [{ prompt: "p", score: 3 }]);
     expect((await refusal({ fileA: a, fileB: noOutput })).lines).toEqual([
       'cols-b.jsonl, columns, field "output": no output column (the system\'s responses) (looked for output, response, completion, answer, text; its columns: prompt, score)',
     ]);
-    const noPrompt = files.jsonl("cols-c.jsonl", [{ output: "o" }]);
+    const noPrompt = suite.files.jsonl("cols-c.jsonl", [{ output: "o" }]);
     expect((await refusal({ fileA: a, fileB: noPrompt })).lines).toEqual([
       expect.stringMatching(/^cols-c\.jsonl, columns, field "prompt": no prompt column to join on/),
     ]);
     expect((await refusal({ fileA: a, fileB: a, columnsB: { output: "answer" } })).lines).toEqual([
       'cols-a.jsonl, columns, field "answer": there is no column "answer" for the output (its columns: prompt, output)',
     ]);
-    const unreadable = files.write("bad.jsonl", '{"prompt": "p", "output": "o"}\n{not json\n');
+    const unreadable = suite.files.write("bad.jsonl", '{"prompt": "p", "output": "o"}\n{not json\n');
     expect((await refusal({ fileA: a, fileB: unreadable })).lines[0]).toMatch(/^bad\.jsonl, line 2: not valid JSON/);
   });
 
   it(`lists at most ${MAX_JOIN_PROBLEMS} problems and counts them all`, async () => {
-    const a = files.jsonl(
+    const a = suite.files.jsonl(
       "many-a.jsonl",
       Array.from({ length: 40 }, (_, i) => ({ id: i, prompt: `p${i}`, output: "a" })),
     );
-    const b = files.jsonl(
+    const b = suite.files.jsonl(
       "many-b.jsonl",
       Array.from({ length: 40 }, (_, i) => ({ id: i + 100, prompt: `p${i}`, output: "b" })),
     );
@@ -177,16 +168,16 @@ describe("joining two systems' outputs", () => {
   });
 
   it("the joined file imports as responses to judge, the systems named", async () => {
-    const a = files.jsonl("imp-a.jsonl", [
+    const a = suite.files.jsonl("imp-a.jsonl", [
       { prompt: "one", output: "A1", generator: "alpha" },
       { prompt: "two", output: "A2", generator: "alpha" },
     ]);
-    const b = files.jsonl("imp-b.jsonl", [
+    const b = suite.files.jsonl("imp-b.jsonl", [
       { prompt: "two", output: "B2", generator: "beta" },
       { prompt: "one", output: "B1", generator: "beta" },
     ]);
     const joined = await join({ fileA: a, fileB: b });
-    const summary = await importDataset(temp.db, {
+    const summary = await importDataset(suite.temp.db, {
       files: [await describeSourceFile(joined.path, "joined.jsonl")],
       name: joined.suggestedName,
       kind: "responses",
@@ -194,8 +185,8 @@ describe("joining two systems' outputs", () => {
       responseNames: joined.responseNames,
     });
     expect(summary).toMatchObject({ name: "alpha vs beta", kind: "responses", rows: 2 });
-    expect(temp.db.select().from(datasets).where(eq(datasets.id, summary.datasetId)).get()!.responseNames).toEqual(["alpha", "beta"]);
-    const items = temp.db
+    expect(suite.temp.db.select().from(datasets).where(eq(datasets.id, summary.datasetId)).get()!.responseNames).toEqual(["alpha", "beta"]);
+    const items = suite.temp.db
       .select()
       .from(datasetItems)
       .where(eq(datasetItems.datasetId, summary.datasetId))
