@@ -52,6 +52,8 @@ export async function startAppServer(options: {
   dbFile: string;
   readyPath: string;
   timeoutMs?: number;
+  /** More environment for the server (e.g. JUDGE_LAB_API_PORT). */
+  env?: Record<string, string>;
 }): Promise<AppServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -62,6 +64,7 @@ export async function startAppServer(options: {
     NEXT_DIST_DIR: options.distDir,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    ...options.env,
   };
   delete env.JUDGE_LAB_TOKEN; // an open loopback server: no token to send
   const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(process.env.BENCH_PROFILE_DIR)] : [];

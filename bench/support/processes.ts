@@ -75,6 +75,22 @@ export async function startSimJudgeProcess(options: {
   };
 }
 
+/** Starts bench/support/forwarder.ts in front of `upstream` (an origin) and resolves with its URL once it listens. */
+export async function startForwarderProcess(upstream: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, tsxArgs("bench/support/forwarder.ts", [upstream]), {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).on("line", (line) => {
+      const match = /listening on (\S+)/.exec(line);
+      if (match) resolve(match[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`the forwarder exited (${code}) before listening`)));
+  });
+  return { url, stop: () => stopChild(child) };
+}
+
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
