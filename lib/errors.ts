@@ -17,7 +17,7 @@ export type ErrorKind =
   | "too_many_requests"
   | "unavailable"
   | "internal";
-export type ErrorSurface = "backend" | "dataset" | "run" | "database" | "action" | "access" | "export" | "job";
+export type ErrorSurface = "backend" | "dataset" | "run" | "database" | "action" | "access" | "export" | "job" | "labels";
 export type ErrorCode = `${ErrorKind}:${ErrorSurface}`;
 
 const statusByKind: Record<ErrorKind, number> = {

@@ -1,6 +1,6 @@
 "use client";
-// Top navigation: Runs, Judge, Compare, Datasets, Backends; the current section is marked for sight and for screen readers.
-import { ChartLine, Database, FlaskConical, Gavel, Server } from "lucide-react";
+// Top navigation: Runs, Judge, Labels, Compare, Datasets, Backends; the current section is marked for sight and for screen readers.
+import { ChartLine, Database, FlaskConical, Gavel, Server, Tags } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/ui/cn";
@@ -8,6 +8,7 @@ import { cn } from "@/lib/ui/cn";
 const sections = [
   { href: "/runs", label: "Runs", Icon: FlaskConical },
   { href: "/judge", label: "Judge", Icon: Gavel },
+  { href: "/labels", label: "Labels", Icon: Tags },
   { href: "/compare", label: "Compare", Icon: ChartLine },
   { href: "/datasets", label: "Datasets", Icon: Database },
   { href: "/backends", label: "Backends", Icon: Server },

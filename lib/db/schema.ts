@@ -711,6 +711,102 @@ export const judgeItemResults = sqliteTable(
 export type JudgeItemResultRow = typeof judgeItemResults.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------
+// Human comparison: annotation sets (a frozen sample of items for people to label), their items
+// (the texts copied in, so labels outlive a deleted run or job) and the labels people give.
+// "first" is the response the construction or reference ranks better (y_w, chosen, a job item's
+// first response); which one was shown on the left is a seeded, stored coin per item.
+export const ANNOTATION_SET_KINDS = ["training-pairs", "eval-disagreements", "judge-job"] as const;
+export type AnnotationSetKind = (typeof ANNOTATION_SET_KINDS)[number];
+export const HUMAN_CHOICES = ["first", "second", "tie", "skip"] as const;
+export type HumanChoice = (typeof HUMAN_CHOICES)[number];
+
+export const annotationSets = sqliteTable(
+  "annotation_sets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ANNOTATION_SET_KINDS }).notNull(),
+    /** Where the items came from; set null when it is deleted (the items keep their texts). */
+    runId: integer("run_id").references(() => runs.id, { onDelete: "set null" }),
+    datasetId: integer("dataset_id").references(() => datasets.id, { onDelete: "set null" }),
+    judgeJobId: integer("judge_job_id").references(() => judgeJobs.id, { onDelete: "set null" }),
+    /** Training pairs: the iteration whose filter decided each pair's kept or dropped status. */
+    iteration: integer("iteration"),
+    /** How many people should label each item (an item leaves the queue once it has this many labels). */
+    labelsPerItem: integer("labels_per_item").notNull().default(1),
+    seed: integer("seed").notNull(),
+    /** What was asked for, in words, e.g. "4 training pairs per category of run #3 (iteration 0)". */
+    description: text("description").notNull(),
+    itemCount: integer("item_count").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("annotation_sets_name_unique").on(t.name), index("annotation_sets_run_idx").on(t.runId)],
+);
+export type AnnotationSetRow = typeof annotationSets.$inferSelect;
+
+export const annotationItems = sqliteTable(
+  "annotation_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    setId: integer("set_id")
+      .notNull()
+      .references(() => annotationSets.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    /** What the item is in its source: "pair:<id>", "eval:<dataset item id>", "job-item:<dataset item id>". */
+    sourceKey: text("source_key").notNull(),
+    pairId: integer("pair_id").references(() => pairs.id, { onDelete: "set null" }),
+    datasetItemId: integer("dataset_item_id").references(() => datasetItems.id, { onDelete: "set null" }),
+    category: text("category"),
+    /** Training pairs: "kept" when the filter kept one of its judgments for training, "dropped" when not, null when not judged. */
+    filterStatus: text("filter_status", { enum: ["kept", "dropped"] }),
+    prompt: text("prompt").notNull(),
+    firstText: text("first_text").notNull(),
+    secondText: text("second_text").notNull(),
+    /** The synthetic or reference label: "first", "second", "tie", or null when there is none. */
+    reference: text("reference", { enum: ["first", "second", "tie"] }),
+    /** True when the second response is shown on the left (as A). */
+    swapped: integer("swapped", { mode: "boolean" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("annotation_items_set_source_unique").on(t.setId, t.sourceKey),
+    uniqueIndex("annotation_items_set_position_unique").on(t.setId, t.position),
+    // A deleted pair or dataset item sets these to null: without an index each delete would scan this table.
+    index("annotation_items_pair_idx").on(t.pairId),
+    index("annotation_items_dataset_item_idx").on(t.datasetItemId),
+  ],
+);
+export type AnnotationItemRow = typeof annotationItems.$inferSelect;
+
+export const annotations = sqliteTable(
+  "annotations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    setId: integer("set_id")
+      .notNull()
+      .references(() => annotationSets.id, { onDelete: "cascade" }),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => annotationItems.id, { onDelete: "cascade" }),
+    annotator: text("annotator").notNull(),
+    choice: text("choice", { enum: HUMAN_CHOICES }).notNull(),
+    /** The order shown when the label was given (true: second response on the left). */
+    swapped: integer("swapped", { mode: "boolean" }).notNull(),
+    note: text("note"),
+    /** Milliseconds from showing the item to the answer; null for imported labels. */
+    timeMs: integer("time_ms"),
+    /** True for labels imported from a data set's label column (a named external annotator). */
+    imported: integer("imported", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull().$defaultFn(now),
+  },
+  (t) => [
+    uniqueIndex("annotations_item_annotator_unique").on(t.itemId, t.annotator),
+    index("annotations_set_annotator_idx").on(t.setId, t.annotator, t.choice),
+  ],
+);
+export type AnnotationRow = typeof annotations.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
 // SimJudge, the built-in simulated model server (lib/simulator): its registered models (with the
 // weights fine-tuning produced), uploaded training files and fine-tuning jobs. Stored here so they
 // survive restarts; the standalone SimJudge uses its own database file with the same schema.

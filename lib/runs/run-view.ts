@@ -3,6 +3,7 @@
  * live progress, the stage timeline, per-iteration counts and scores, pairs, tokens, recent events.
  * The page polls it while the run is active (TanStack Query); the CLI's status shares the queries.
  */
+import { runPeopleAgreement, type RunPeopleAgreement } from "@/lib/annotation/run-agreement";
 import type { Queryable } from "@/lib/db/client";
 import { findRunConfig, getRunById, listRunEvents } from "@/lib/db/queries/runs";
 import {
@@ -41,6 +42,8 @@ export type RunView = {
   tokens: StageTokens[];
   iterations: (IterationSummary & { pooled: RewardBenchReport })[];
   events: { id: number; level: string; stage: string | null; iterationIndex: number | null; message: string; createdAt: number }[];
+  /** Its iterations against the human labels of the annotation sets made from it; null when there are none. */
+  people: RunPeopleAgreement | null;
 };
 
 export function runView(db: Queryable, runId: number): RunView | null {
@@ -74,5 +77,6 @@ export function runView(db: Queryable, runId: number): RunView | null {
       message: e.message,
       createdAt: e.createdAt,
     })),
+    people: runPeopleAgreement(db, runId),
   };
 }

@@ -1,0 +1,173 @@
+/**
+ * Makes an annotation set from a validated request: picks the items (seeded), copies their texts
+ * in (so the labels outlive the run, job or data set they came from), draws each item's shown
+ * order, and, for a judge job whose data has labels, stores those labels as a named external
+ * annotator's. Refusals name the field: an unknown run, job or eval set, a run with no usable
+ * pairs yet, a best-of-n job (people compare two responses here), a taken name, an empty sample.
+ */
+import { AppError } from "@/lib/errors";
+import type { Db } from "@/lib/db/client";
+import type { HumanChoice } from "@/lib/db/schema";
+import { getDatasetById } from "@/lib/db/queries/datasets";
+import { getJudgeJob } from "@/lib/db/queries/judge-jobs";
+import { getRunById } from "@/lib/db/queries/runs";
+import {
+  annotationSetNameTaken,
+  createAnnotationSetRows,
+  datasetItemTexts,
+  evalDisagreementCandidates,
+  iterationIdOf,
+  pairwiseJobItemCandidates,
+  trainingPairCandidates,
+  trainingPairTexts,
+  type ItemDraft,
+} from "@/lib/db/queries/annotations";
+import { annotationSetInputSchema, type AnnotationSetInput } from "./set-input";
+import { cappedSample, labellingOrder, referenceFromLabel, shownSwapped, stratifiedSample } from "./sample-items";
+import { describeIssues, fieldErrorsOf } from "@/lib/validation";
+
+const refuse = (field: string, message: string) => new AppError("bad_request:labels", message, { fieldErrors: { [field]: message } });
+
+type Built = {
+  items: Omit<ItemDraft, "position" | "swapped">[];
+  description: string;
+  extra: { runId?: number; datasetId?: number; judgeJobId?: number; iteration?: number };
+};
+
+function trainingPairsSet(db: Db, input: Extract<AnnotationSetInput, { kind: "training-pairs" }>): Built {
+  const run = getRunById(db, input.runId);
+  if (!run) throw refuse("runId", `There is no run #${input.runId}`);
+  const picked = stratifiedSample(trainingPairCandidates(db, run.id), input.perCategory, input.seed);
+  if (picked.length === 0) throw refuse("runId", `Run #${run.id} has no training pairs with both responses yet`);
+  const category = new Map(picked.map((p) => [p.pairId, p.category]));
+  const texts = trainingPairTexts(
+    db,
+    iterationIdOf(db, run.id, input.iteration),
+    picked.map((p) => p.pairId),
+  );
+  return {
+    items: texts.map((t) => ({
+      sourceKey: `pair:${t.pairId}`,
+      pairId: t.pairId,
+      datasetItemId: t.datasetItemId,
+      category: category.get(t.pairId) ?? null,
+      filterStatus: t.filterStatus,
+      prompt: t.prompt,
+      firstText: t.good,
+      secondText: t.worse,
+      reference: "first",
+    })),
+    description: `${input.perCategory} training pair${input.perCategory === 1 ? "" : "s"} per category of run #${run.id} "${run.name}" (kept or dropped at iteration ${input.iteration})`,
+    extra: { runId: run.id, iteration: input.iteration },
+  };
+}
+
+function evalDisagreementsSet(db: Db, input: Extract<AnnotationSetInput, { kind: "eval-disagreements" }>): Built {
+  const run = getRunById(db, input.runId);
+  if (!run) throw refuse("runId", `There is no run #${input.runId}`);
+  const dataset = getDatasetById(db, input.datasetId);
+  if (!dataset || dataset.kind !== "pairs") throw refuse("datasetId", `There is no eval set #${input.datasetId}`);
+  const candidates = evalDisagreementCandidates(db, run.id, dataset.id);
+  if (candidates.length === 0)
+    throw refuse(
+      "datasetId",
+      `Run #${run.id}'s judges agree on every item of "${dataset.name}" (or have not judged it yet): nothing to label`,
+    );
+  const picked = cappedSample(candidates, input.maxItems, input.seed);
+  const category = new Map(picked.map((p) => [p.datasetItemId, p.category]));
+  return {
+    items: datasetItemTexts(
+      db,
+      picked.map((p) => p.datasetItemId),
+    ).map((t) => ({
+      sourceKey: `eval:${t.id}`,
+      pairId: null,
+      datasetItemId: t.id,
+      category: category.get(t.id) ?? null,
+      filterStatus: null,
+      prompt: t.prompt,
+      firstText: t.chosen ?? "",
+      secondText: t.rejected ?? "",
+      reference: "first",
+    })),
+    description: `the ${picked.length} item${picked.length === 1 ? "" : "s"} of "${dataset.name}" run #${run.id}'s judges disagree on`,
+    extra: { runId: run.id, datasetId: dataset.id },
+  };
+}
+
+function judgeJobSet(db: Db, input: Extract<AnnotationSetInput, { kind: "judge-job" }>): Built {
+  const job = getJudgeJob(db, input.jobId);
+  if (!job) throw refuse("jobId", `There is no judge job #${input.jobId}`);
+  const picked = cappedSample(pairwiseJobItemCandidates(db, job.datasetId), input.maxItems, input.seed);
+  if (picked.length === 0)
+    throw refuse("jobId", `Judge job #${job.id}'s data has no item with exactly two responses: people compare two responses here`);
+  const category = new Map(picked.map((p) => [p.datasetItemId, p.category]));
+  const texts = datasetItemTexts(
+    db,
+    picked.map((p) => p.datasetItemId),
+  );
+  const items = texts.map((t) => {
+    const responses = JSON.parse(t.responses ?? "[]") as string[];
+    return {
+      sourceKey: `job-item:${t.id}`,
+      pairId: null,
+      datasetItemId: t.id,
+      category: category.get(t.id) ?? null,
+      filterStatus: null,
+      prompt: t.prompt,
+      firstText: responses[0] ?? "",
+      secondText: responses[1] ?? "",
+      reference: referenceFromLabel(t.label),
+    };
+  });
+  return {
+    items,
+    description: `${items.length} item${items.length === 1 ? "" : "s"} of judge job #${job.id} "${job.name}"`,
+    extra: { datasetId: job.datasetId, judgeJobId: job.id },
+  };
+}
+
+export function parseAnnotationSetInput(input: unknown): AnnotationSetInput {
+  const parsed = annotationSetInputSchema.safeParse(input);
+  if (!parsed.success)
+    throw new AppError("bad_request:labels", `The annotation set is not valid: ${describeIssues(parsed.error)}`, {
+      fieldErrors: fieldErrorsOf(parsed.error),
+    });
+  return parsed.data;
+}
+
+export function createAnnotationSet(db: Db, raw: unknown): { setId: number; items: number; importedLabels: number } {
+  const input = parseAnnotationSetInput(raw);
+  if (annotationSetNameTaken(db, input.name)) throw refuse("name", `A set named "${input.name}" exists already: choose another name`);
+  const built =
+    input.kind === "training-pairs"
+      ? trainingPairsSet(db, input)
+      : input.kind === "eval-disagreements"
+        ? evalDisagreementsSet(db, input)
+        : judgeJobSet(db, input);
+  const ordered = labellingOrder(
+    [...built.items].sort((a, b) => a.sourceKey.localeCompare(b.sourceKey)),
+    input.seed,
+  ).map((item, position) => ({ ...item, position, swapped: shownSwapped(input.seed, item.sourceKey) }));
+  const imported: { position: number; annotator: string; choice: HumanChoice }[] = [];
+  if (input.kind === "judge-job" && input.importLabelsAs)
+    for (const item of ordered)
+      if (item.reference) imported.push({ position: item.position, annotator: input.importLabelsAs, choice: item.reference });
+  const setId = createAnnotationSetRows(
+    db,
+    {
+      name: input.name,
+      kind: input.kind,
+      runId: built.extra.runId ?? null,
+      datasetId: built.extra.datasetId ?? null,
+      judgeJobId: built.extra.judgeJobId ?? null,
+      iteration: built.extra.iteration ?? null,
+      labelsPerItem: input.labelsPerItem,
+      seed: input.seed,
+      description: built.description,
+    },
+    ordered,
+    imported,
+  );
+  return { setId, items: ordered.length, importedLabels: imported.length };
+}

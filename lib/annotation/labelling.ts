@@ -1,0 +1,123 @@
+/**
+ * The labelling loop on the server: the next item for an annotator with their progress, a label
+ * written the moment it is given (the choice as shown, A or B, turned into the item's own terms
+ * here, so the page never holds the blind mapping), the reveal that follows an answer (what the
+ * construction or reference says and each judge's verdict, in the order the person saw), and undo.
+ * Labels for items that do not exist, or of another set, are refused; answering twice replaces.
+ */
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import type { Queryable } from "@/lib/db/client";
+import type { AnnotationSetRow } from "@/lib/db/schema";
+import {
+  answeredCount,
+  getAnnotationItem,
+  getAnnotationSet,
+  judgeVerdicts,
+  nextQueueItem,
+  queueItemById,
+  queueLength,
+  undoLatestLabel,
+  upsertLabel,
+  type QueueItem,
+} from "@/lib/db/queries/annotations";
+import { annotatorSchema, choiceFromShown, labelInputSchema, type ShownChoice } from "./set-input";
+import { describeIssues, fieldErrorsOf } from "@/lib/validation";
+
+export type ShownItem = Omit<QueueItem, "swapped">;
+
+export type QueueState = {
+  item: ShownItem | null;
+  /** Items this annotator has answered in the set (skips included), those still waiting for them, and the set's size. */
+  answered: number;
+  remaining: number;
+  total: number;
+};
+
+type Side = "A" | "B" | "tie" | "unparsed" | null;
+
+export type Reveal = {
+  itemId: number;
+  position: number;
+  yours: ShownChoice;
+  /** The synthetic or reference label as shown ("A" is the left response); null when there is none. */
+  reference: Side;
+  judges: { label: string; verdict: Side }[];
+};
+
+function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success)
+    throw new AppError("bad_request:labels", `${what}: ${describeIssues(parsed.error)}`, { fieldErrors: fieldErrorsOf(parsed.error) });
+  return parsed.data;
+}
+
+function requireSet(db: Queryable, setId: number): AnnotationSetRow {
+  const set = getAnnotationSet(db, setId);
+  if (!set) throw new AppError("not_found:labels", `There is no annotation set #${setId} (it may have been deleted)`);
+  return set;
+}
+
+const hideOrder = (item: QueueItem | null): ShownItem | null => {
+  if (!item) return null;
+  const { swapped: _hidden, ...shown } = item;
+  return shown;
+};
+
+/** The item to show (the next in the queue unless one is given) and the annotator's progress. */
+function stateOf(db: Queryable, set: AnnotationSetRow, annotator: string, item?: QueueItem | null): QueueState {
+  return {
+    item: hideOrder(item === undefined ? nextQueueItem(db, set, annotator) : item),
+    answered: answeredCount(db, set.id, annotator),
+    remaining: queueLength(db, set, annotator),
+    total: set.itemCount,
+  };
+}
+
+export function queueState(db: Queryable, setId: number, annotator: unknown): QueueState {
+  return stateOf(db, requireSet(db, setId), parse(annotatorSchema, annotator, "Cannot label"));
+}
+
+/** In the order shown: "first" is on the left unless the item is swapped. */
+function asShown(choice: "first" | "second" | "tie" | "unparsed" | null, swapped: boolean): Side {
+  if (choice === "first") return swapped ? "B" : "A";
+  if (choice === "second") return swapped ? "A" : "B";
+  return choice;
+}
+
+/** Stores one label and answers the reveal for it and the next item. */
+export function submitLabel(db: Queryable, setId: number, input: unknown): { reveal: Reveal; state: QueueState } {
+  const label = parse(labelInputSchema, input, "Cannot save the label");
+  const set = requireSet(db, setId);
+  const item = getAnnotationItem(db, label.itemId);
+  if (!item || item.setId !== set.id)
+    throw new AppError("not_found:labels", `Item ${label.itemId} is not in annotation set #${set.id}`, {
+      fieldErrors: { itemId: "No such item in this set" },
+    });
+  upsertLabel(db, {
+    setId: set.id,
+    itemId: item.id,
+    annotator: label.annotator,
+    choice: choiceFromShown(label.shown, item.swapped),
+    swapped: item.swapped,
+    note: label.note?.trim() ? label.note.trim() : null,
+    timeMs: label.timeMs,
+  });
+  const reveal: Reveal = {
+    itemId: item.id,
+    position: item.position,
+    yours: label.shown,
+    reference: asShown(item.reference, item.swapped),
+    judges: judgeVerdicts(db, set, item.id).map((v) => ({ label: v.judgeLabel, verdict: asShown(v.verdict, item.swapped) })),
+  };
+  return { reveal, state: stateOf(db, set, label.annotator) };
+}
+
+/** Takes back the annotator's latest label and shows that item again. */
+export function undoLabel(db: Queryable, setId: number, rawAnnotator: unknown): QueueState & { undone: boolean } {
+  const annotator = parse(annotatorSchema, rawAnnotator, "Cannot undo");
+  const set = requireSet(db, setId);
+  const itemId = undoLatestLabel(db, set.id, annotator);
+  if (itemId === null) return { ...stateOf(db, set, annotator), undone: false };
+  return { ...stateOf(db, set, annotator, queueItemById(db, set.id, itemId)), undone: true };
+}
