@@ -91,7 +91,7 @@ export function NewSetForm({
           <CardTitle>What people label</CardTitle>
           <CardDescription>{KIND_HINTS[kind]}</CardDescription>
         </CardHeader>
-        <CardContent className="grid gap-4 sm:grid-cols-2">
+        <CardContent className="grid items-start gap-4 sm:grid-cols-2">
           <Field id="set-kind" label="Kind" error={error("kind")}>
             {(control) => (
               <NativeSelect {...control} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
@@ -157,9 +157,17 @@ export function NewSetForm({
                 id="set-iteration"
                 label="Kept or dropped at iteration"
                 error={error("iteration")}
-                hint={run ? `Run #${run.id} has ${run.iterations} iteration(s).` : undefined}
+                hint="Which iteration's filter decides each pair's kept or dropped status (the last iteration only evaluates)."
               >
-                {(control) => <Input {...control} inputMode="numeric" value={iteration} onChange={(e) => setIteration(e.target.value)} />}
+                {(control) => (
+                  <NativeSelect {...control} value={iteration} onChange={(e) => setIteration(e.target.value)}>
+                    {Array.from({ length: Math.max(1, (run?.iterations ?? 1) - 1) }, (_, index) => (
+                      <option key={index} value={index}>
+                        iteration {index}
+                      </option>
+                    ))}
+                  </NativeSelect>
+                )}
               </Field>
             </>
           ) : null}
@@ -209,7 +217,7 @@ export function NewSetForm({
         <CardHeader>
           <CardTitle>Set</CardTitle>
         </CardHeader>
-        <CardContent className="grid gap-4 sm:grid-cols-3">
+        <CardContent className="grid items-start gap-4 sm:grid-cols-3">
           <Field id="set-name" label="Name" error={error("name")}>
             {(control) => <Input {...control} placeholder={defaultName} value={name} onChange={(e) => setName(e.target.value)} />}
           </Field>

@@ -32,6 +32,9 @@ const TABLES = [
   "judge_comparisons",
   "judge_judgments",
   "judge_item_results",
+  "annotation_sets",
+  "annotation_items",
+  "annotations",
 ];
 
 export function tableCounts(sqlite: Database.Database): Record<string, number> {

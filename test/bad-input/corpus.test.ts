@@ -1038,14 +1038,130 @@ const twoSystemEntries: CorpusEntry[] = [
   },
 ].map((e) => ({ ...e, entry: "dataset file" as const }));
 
-const judgeEntries = [...judgeActionEntries, ...routeEntries, ...responsesFileEntries, ...twoSystemEntries];
+// -------------------------------------------------------------------------------------- labels
+// Human labels: making an annotation set, and the labelling loop's actions sent directly (a label
+// for an item that does not exist, a choice outside A/B/tie/skip, a bad name or note), and the
+// set's export route. Each is refused naming the field, and no set, item or label is stored.
+
+let labelActions: typeof import("@/app/labels/actions");
+let labelExports: typeof import("@/app/api/annotation-sets/[id]/export/[kind]/route");
+let labelSetId = 0;
+let labelItemId = 0;
+const LABEL_SET = "corpus annotation set";
+const makeSet = (input: Record<string, unknown>) => () => labelActions.createAnnotationSetAction({ name: "corpus set", ...input });
+const pairsSet = (overrides: Record<string, unknown> = {}) =>
+  makeSet({ kind: "training-pairs", runId: otherRunId, perCategory: 2, ...overrides });
+const label = (overrides: Record<string, unknown>) => () =>
+  labelActions.submitLabelAction({ setId: labelSetId, itemId: labelItemId, annotator: "corpus", shown: "A", timeMs: 1000, ...overrides });
+const getSetExport = (id: string, kind: string) => async () =>
+  replyOf(await labelExports.GET(new Request("http://localhost/"), { params: Promise.resolve({ id, kind }) }));
+
+const labelEntries: CorpusEntry[] = [
+  { name: "createAnnotationSet: a kind that does not exist", feed: makeSet({ kind: "everything" }), expect: namesField("kind") },
+  {
+    name: "createAnnotationSet: a run that does not exist",
+    feed: () => pairsSet({ runId: 999_999 })(),
+    expect: /^runId: There is no run #999999/m,
+  },
+  {
+    name: "createAnnotationSet: a run with no training pairs yet",
+    feed: () => pairsSet()(),
+    expect: /^runId: Run #\d+ has no training pairs with both responses yet/m,
+  },
+  { name: "createAnnotationSet: 0 pairs per category", feed: () => pairsSet({ perCategory: 0 })(), expect: namesField("perCategory") },
+  {
+    name: "createAnnotationSet: pairs per category as text",
+    feed: () => pairsSet({ perCategory: "4" })(),
+    expect: namesField("perCategory"),
+  },
+  { name: "createAnnotationSet: 11 labels per item", feed: () => pairsSet({ labelsPerItem: 11 })(), expect: namesField("labelsPerItem") },
+  { name: "createAnnotationSet: a blank name", feed: () => pairsSet({ name: "   " })(), expect: namesField("name") },
+  {
+    name: "createAnnotationSet: a name that is taken",
+    feed: () => makeSet({ kind: "judge-job", jobId: completedJobId, name: LABEL_SET })(),
+    expect: /^name: A set named "corpus annotation set" exists already/m,
+  },
+  {
+    name: "createAnnotationSet: a judge job that does not exist",
+    feed: makeSet({ kind: "judge-job", jobId: 999_999 }),
+    expect: /^jobId: There is no judge job #999999/m,
+  },
+  {
+    name: "createAnnotationSet: an instruction pool as the eval set",
+    feed: () => makeSet({ kind: "eval-disagreements", runId: otherRunId, datasetId: demoPoolId })(),
+    expect: /^datasetId: There is no eval set #\d+/m,
+  },
+  { name: "createAnnotationSet: a negative seed", feed: () => pairsSet({ seed: -1 })(), expect: namesField("seed") },
+  {
+    name: "submitLabel: an item that does not exist",
+    feed: () => label({ itemId: 999_999 })(),
+    expect: /^itemId: No such item in this set/m,
+  },
+  { name: "submitLabel: a choice outside A, B, tie and skip", feed: () => label({ shown: "C" })(), expect: namesField("shown") },
+  {
+    name: "submitLabel: the item's own terms instead of what was shown",
+    feed: () => label({ shown: "first" })(),
+    expect: namesField("shown"),
+  },
+  { name: "submitLabel: no choice", feed: () => label({ shown: undefined })(), expect: namesField("shown") },
+  { name: "submitLabel: a blank annotator", feed: () => label({ annotator: " " })(), expect: namesField("annotator") },
+  { name: "submitLabel: a 61-character annotator", feed: () => label({ annotator: "a".repeat(61) })(), expect: namesField("annotator") },
+  {
+    name: "submitLabel: an annotator with a control character",
+    feed: () => label({ annotator: "ann\u0000" })(),
+    expect: namesField("annotator"),
+  },
+  { name: "submitLabel: a 2,001-character note", feed: () => label({ note: "n".repeat(2001) })(), expect: namesField("note") },
+  { name: "submitLabel: a negative time taken", feed: () => label({ timeMs: -5 })(), expect: namesField("timeMs") },
+  { name: "submitLabel: a set that does not exist", feed: () => label({ setId: 999_999 })(), expect: /There is no annotation set #999999/ },
+  { name: "submitLabel: a set id that is text", feed: () => label({ setId: "1 or 1=1" })(), expect: namesField("setId") },
+  {
+    name: "nextItem: no annotator",
+    feed: () => labelActions.nextItemAction({ setId: labelSetId }),
+    expect: /Say who is labelling|annotator must be a name/,
+  },
+  { name: "undoLabel: no set id", feed: () => labelActions.undoLabelAction({ annotator: "corpus" }), expect: namesField("setId") },
+  {
+    name: "deleteAnnotationSet: a set that does not exist",
+    feed: () => labelActions.deleteAnnotationSetAction({ setId: 999_999 }),
+    expect: /There is no annotation set #999999/,
+  },
+].map((e) => ({ ...e, entry: "server action" as const }));
+
+const labelRouteEntries: CorpusEntry[] = [
+  {
+    name: "GET /annotation-sets/[id]/export/[kind]: an unknown export kind",
+    feed: () => getSetExport(String(labelSetId), "labels.xml")(),
+    expect: /^HTTP 404 not_found:export: Unknown export "labels\.xml"/,
+  },
+  {
+    name: "GET /annotation-sets/[id]/export/[kind]: an id that is text",
+    feed: getSetExport("abc", "labels.csv"),
+    expect: /^HTTP 404 not_found:labels/,
+  },
+  {
+    name: "GET /annotation-sets/[id]/export/[kind]: a set that does not exist",
+    feed: getSetExport("999999", "labels.csv"),
+    expect: /^HTTP 404 not_found:labels/,
+  },
+].map((e) => ({ ...e, entry: "HTTP route" as const }));
+
+
+const judgeEntries = [
+  ...judgeActionEntries,
+  ...routeEntries,
+  ...responsesFileEntries,
+  ...twoSystemEntries,
+  ...labelEntries,
+  ...labelRouteEntries,
+];
 
 describe("bad input corpus", () => {
   const all = [...datasetEntries, ...runConfigEntries, ...actionEntries, ...responseEntries, ...judgeEntries];
   const judging = new Set<CorpusEntry>(judgeEntries);
 
-  it("has at least 190 entries across every entry point, each named once", () => {
-    expect(all.length).toBeGreaterThanOrEqual(190);
+  it("has at least 220 entries across every entry point, each named once", () => {
+    expect(all.length).toBeGreaterThanOrEqual(220);
     expect([...new Set(all.map((e) => e.entry))].sort()).toEqual([
       "HTTP route",
       "backend response",
@@ -1173,3 +1289,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await liveSim?.close();
 });
+
+// After the judge-job setup above: the set is made from its completed job.
+beforeAll(async () => {
+  labelActions = await import("@/app/labels/actions");
+  labelExports = await import("@/app/api/annotation-sets/[id]/export/[kind]/route");
+  const made = await labelActions.createAnnotationSetAction({ kind: "judge-job", jobId: completedJobId, name: LABEL_SET });
+  if (!made.ok) throw new Error(made.message);
+  labelSetId = made.data.setId;
+  const next = await labelActions.nextItemAction({ setId: labelSetId, annotator: "corpus" });
+  if (!next.ok || !next.data.item) throw new Error("the corpus annotation set has no item");
+  labelItemId = next.data.item.id;
+}, 60_000);

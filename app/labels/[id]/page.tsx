@@ -78,10 +78,10 @@ export default async function AnnotationSetPage({ params }: Props) {
           description="How often each judge agrees with the people's labels on this set's items."
           empty={view.labels === 0 ? "No labels yet: press Start labelling." : "No judge has a verdict on the labelled items."}
         />
-        <JudgesCard judges={view.judges} sourceDeleted={view.sourceDeleted} />
+        <PeopleCard annotators={view.annotators} agreement={view.interAnnotator} />
       </div>
+      <JudgesCard judges={view.judges} sourceDeleted={view.sourceDeleted} />
       {view.audit ? <AuditCard audit={view.audit} kind={set.kind} setId={set.id} /> : null}
-      <PeopleCard annotators={view.annotators} agreement={view.interAnnotator} />
       <SetExports setId={set.id} />
     </div>
   );

@@ -101,15 +101,23 @@ export function Annotator({ setId, setName, referenceName }: { setId: number; se
   return (
     <div className="grid gap-4">
       <div className="grid gap-2">
-        <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-          <span>
-            Labelling <strong>{setName}</strong> as <strong data-testid="annotator">{annotator}</strong>{" "}
-            <Button variant="link" size="sm" className="h-auto p-0" onClick={() => setRenaming(true)}>
-              change
-            </Button>
-          </span>
+        <div className="flex flex-wrap items-end justify-between gap-2">
+          <div className="grid gap-1">
+            <h1 className="text-xl font-semibold tracking-tight">Label: {setName}</h1>
+            <p className="text-sm text-muted-foreground">
+              Which response answers the instruction better? Left and right are in a random order; the hidden labels and the judges&apos;
+              verdicts are shown once you answer. Labelling as <strong data-testid="annotator">{annotator}</strong> (
+              <Button variant="link" size="sm" className="h-auto p-0" onClick={() => setRenaming(true)}>
+                change
+              </Button>
+              ) ·{" "}
+              <Link className="underline" href={`/labels/${setId}`}>
+                back to the set
+              </Link>
+            </p>
+          </div>
           {state ? (
-            <span data-testid="labelling-progress" className="text-muted-foreground tabular-nums">
+            <span data-testid="labelling-progress" className="text-sm text-muted-foreground tabular-nums">
               {state.answered} answered · {state.remaining} to go{eta ? ` · ${eta}` : ""}
             </span>
           ) : null}
