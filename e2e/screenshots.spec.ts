@@ -9,6 +9,7 @@ import { expect, test } from "./fixtures";
 import { TRACE_EVAL_SET } from "./support/demo-runs";
 import { withE2eDatabase } from "./support/e2e-database";
 import { ensureJudgeJobs } from "./support/judge-jobs";
+import { ensureLabelledSet } from "./support/labels";
 
 const dir = path.resolve(process.env.JUDGE_LAB_SCREENSHOTS ?? "e2e/.artifacts/screenshots");
 
@@ -94,6 +95,28 @@ test("screenshots of every page", async ({ browser, demoRuns, page }) => {
   await page.goto(`/judge/${lastJob}/items/${judgedItem}`);
   await expect(page.getByTestId("job-judgment-card").first()).toBeVisible();
   await shoot(page, "judge-item", { fullPage: false });
+
+  // The Labels pages: a set of the run's training pairs with labels, its page, and labelling (after one answer, the reveal).
+  const labelSet = await ensureLabelledSet(browser, first!);
+  await page.goto("/labels");
+  await shoot(page, "labels");
+  await page.goto(`/labels/${labelSet}`);
+  await expect(page.getByTestId("chart-people").locator(".recharts-line").first()).toBeVisible();
+  await shoot(page, "label-set");
+  await page.goto(`/labels/${labelSet}/annotate`);
+  const name = page.getByLabel("Name");
+  const item = page.getByTestId("labelling-item");
+  await expect(name.or(item).or(page.getByTestId("labelling-done"))).toBeVisible();
+  if (await name.isVisible()) {
+    await name.fill("Screenshot annotator");
+    await page.keyboard.press("Enter");
+  }
+  await expect(item.or(page.getByTestId("labelling-done"))).toBeVisible();
+  if (await item.isVisible()) {
+    await page.keyboard.press("1");
+    await expect(page.getByTestId("reveal")).toBeVisible();
+  }
+  await shoot(page, "labelling", { fullPage: false });
 
   // The run page in dark mode, and at a laptop width.
   await page.emulateMedia({ colorScheme: "dark" });

@@ -14,6 +14,7 @@ import {
   getAnnotationItem,
   getAnnotationSet,
   judgeVerdicts,
+  medianAnswerMs,
   nextQueueItem,
   queueItemById,
   queueLength,
@@ -32,6 +33,8 @@ export type QueueState = {
   answered: number;
   remaining: number;
   total: number;
+  /** The middle of this annotator's answer times so far (ms), for the ETA; null before any. */
+  medianMs: number | null;
 };
 
 type Side = "A" | "B" | "tie" | "unparsed" | null;
@@ -71,6 +74,7 @@ function stateOf(db: Queryable, set: AnnotationSetRow, annotator: string, item?:
     answered: answeredCount(db, set.id, annotator),
     remaining: queueLength(db, set, annotator),
     total: set.itemCount,
+    medianMs: medianAnswerMs(db, set.id, annotator),
   };
 }
 

@@ -80,7 +80,7 @@ export default async function AnnotationSetPage({ params }: Props) {
         />
         <PeopleCard annotators={view.annotators} agreement={view.interAnnotator} />
       </div>
-      <JudgesCard judges={view.judges} sourceDeleted={view.sourceDeleted} />
+      <JudgesCard judges={view.judges} sourceDeleted={view.sourceDeleted} kind={set.kind} />
       {view.audit ? <AuditCard audit={view.audit} kind={set.kind} setId={set.id} /> : null}
       <SetExports setId={set.id} />
     </div>

@@ -4,7 +4,7 @@
  * by side in the item's seeded order; 1 = A is better, 2 = B, 3 = tie, s = skip, n = note (attached
  * to the next answer), u = undo. Each answer is written at once (a closed tab loses nothing); the
  * hidden synthetic label and the judges' verdicts are shown for the item just answered. Progress
- * and an ETA from this person's median answer time.
+ * and an ETA from this person's median answer time in the set.
  */
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -21,10 +21,9 @@ import { NoteBox } from "./note-box";
 import { RevealStrip } from "./reveal-strip";
 import { useLabelKeys } from "./use-label-keys";
 
-function etaText(remaining: number, times: readonly number[]): string | null {
-  if (times.length < 3 || remaining === 0) return null;
-  const sorted = [...times].sort((a, b) => a - b);
-  const minutes = (sorted[Math.floor(sorted.length / 2)]! * remaining) / 60_000;
+function etaText(remaining: number, medianMs: number | null): string | null {
+  if (medianMs === null || remaining === 0) return null;
+  const minutes = (medianMs * remaining) / 60_000;
   return minutes < 1 ? "under a minute left" : `about ${Math.round(minutes)} min left`;
 }
 
@@ -38,7 +37,6 @@ export function Annotator({ setId, setName, referenceName }: { setId: number; se
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const shownAt = useRef(0);
-  const times = useRef<number[]>([]);
 
   const show = useCallback((next: QueueState) => {
     setState(next);
@@ -59,7 +57,6 @@ export function Annotator({ setId, setName, referenceName }: { setId: number; se
       setBusy(false);
       if (!result.ok) return setError(result.message);
       setError(null);
-      if (shown !== "skip") times.current.push(timeMs);
       setNote("");
       setReveal(result.data.reveal);
       show(result.data.state);
@@ -97,7 +94,7 @@ export function Annotator({ setId, setName, referenceName }: { setId: number; se
       />
     );
   const done = state !== null && state.item === null;
-  const eta = state ? etaText(state.remaining, times.current) : null;
+  const eta = state ? etaText(state.remaining, state.medianMs) : null;
   return (
     <div className="grid gap-4">
       <div className="grid gap-2">

@@ -6,7 +6,7 @@ import type { JudgeHumanAgreement } from "@/lib/annotation/human-agreement";
 import { formatCount } from "@/lib/format/numbers";
 import { rateText } from "./rate-text";
 
-export function JudgesCard({ judges, sourceDeleted }: { judges: JudgeHumanAgreement[]; sourceDeleted: boolean }) {
+export function JudgesCard({ judges, sourceDeleted, kind }: { judges: JudgeHumanAgreement[]; sourceDeleted: boolean; kind: string }) {
   return (
     <Card data-testid="judges-vs-people">
       <CardHeader>

@@ -448,6 +448,16 @@ export function iterationIdOf(db: Queryable, runId: number, index: number): numb
   return db.get<{ id: number }>(sql`select id from iterations where run_id = ${runId} and "index" = ${index}`)?.id ?? null;
 }
 
+/** The middle of `annotator`'s answer times in a set (skips left out), for the ETA; null before any. */
+export function medianAnswerMs(db: Queryable, setId: number, annotator: string): number | null {
+  const times = db
+    .all<{ t: number }>(
+      sql`select time_ms as t from annotations where set_id = ${setId} and annotator = ${annotator} and choice != 'skip' and time_ms is not null order by time_ms`,
+    )
+    .map((r) => r.t);
+  return times.length === 0 ? null : times[Math.floor((times.length - 1) / 2)]!;
+}
+
 /** Items `annotator` has answered in a set (skips included; imported labels are not theirs). */
 export function answeredCount(db: Queryable, setId: number, annotator: string): number {
   return db.get<{ n: number }>(
