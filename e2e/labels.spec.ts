@@ -1,7 +1,8 @@
 // Human comparison in the browser: make an annotation set of a demo run's training pairs (k per
 // category), label 20 pairs with the keyboard only (1 = A, undo with u, the hidden labels revealed
-// after each answer), and see the synthetic-label audit and the "agreement with people" chart change
-// on the set page and on the run page; the numbers are checked against the database.
+// after each answer; then a note, a tie and a skip), and see the synthetic-label audit and the
+// "agreement with people" chart change on the set page and on the run page; the numbers are
+// checked against the database.
 import { sql } from "drizzle-orm";
 import { expect, test } from "./fixtures";
 import { withE2eDatabase } from "./support/e2e-database";
@@ -61,10 +62,31 @@ test("label 20 demo pairs by keyboard, then the audit and the agreement chart ch
   }
   await expect(progress).toContainText(`${LABELS} answered · ${total - LABELS} to go`);
 
+  // The other keys on the next two items: a note (n, typed, Enter) then a tie (3); then a skip (s).
+  // Neither is one of the 20 labels the audit counts below (a tie is not "prefer y_w"; a skip is no label).
+  await page.keyboard.press("n");
+  await page.getByLabel(/Note for this item/).fill("Both are fine; B is shorter.");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Note attached to your next answer")).toBeVisible();
+  await page.keyboard.press("3");
+  await expect(progress).toContainText(`${LABELS + 1} answered`);
+  await page.keyboard.press("s");
+  await expect(progress).toContainText(`${LABELS + 2} answered`);
+  const extra = withE2eDatabase((db) =>
+    db.all<{ choice: string; note: string | null }>(
+      sql`select choice, note from annotations where set_id = ${setId} and choice in ('tie', 'skip') order by id`,
+    ),
+  );
+  expect(extra).toEqual([
+    { choice: "tie", note: "Both are fine; B is shorter." },
+    { choice: "skip", note: null },
+  ]);
+
   // Every label is in the database already, in the item's own terms: "A" is y_w unless the item was shown swapped.
   const stored = withE2eDatabase((db) =>
     db.all<{ choice: string; swapped: number }>(sql`
-      select a.choice, i.swapped from annotations a join annotation_items i on i.id = a.item_id where a.set_id = ${setId}`),
+      select a.choice, i.swapped from annotations a join annotation_items i on i.id = a.item_id
+      where a.set_id = ${setId} and a.choice in ('first', 'second')`),
   );
   expect(stored).toHaveLength(LABELS);
   for (const label of stored) expect(label.choice).toBe(label.swapped ? "second" : "first");
@@ -72,14 +94,15 @@ test("label 20 demo pairs by keyboard, then the audit and the agreement chart ch
 
   // The set page now shows the audit (the share of labelled pairs where people prefer y_w) and the chart.
   await page.goto(`/labels/${setId}`);
-  await expect(page.getByTestId("set-progress")).toContainText(`${LABELS} of ${total} items labelled`);
-  const share = ((preferYw / LABELS) * 100).toFixed(1);
+  // 21 items have a label (the 20 and the tie; the skip is not a label).
+  await expect(page.getByTestId("set-progress")).toContainText(`${LABELS + 1} of ${total} items labelled`);
+  const share = ((preferYw / (LABELS + 1)) * 100).toFixed(1);
   await expect(page.getByTestId("audit-overall")).toContainText(`${share}%`);
-  await expect(page.getByTestId("audit-overall")).toContainText(`n = ${LABELS}`);
-  await expect(page.getByTestId("audit-overall")).toContainText(`${preferYw} prefer it, ${LABELS - preferYw} prefer y_l`);
-  if (preferYw < LABELS) await expect(page.getByTestId("audit-disagreements")).toContainText(`(${LABELS - preferYw}`);
+  await expect(page.getByTestId("audit-overall")).toContainText(`n = ${LABELS + 1}`);
+  await expect(page.getByTestId("audit-overall")).toContainText(`${preferYw} prefer it, ${LABELS - preferYw} prefer y_l, 1 tie`);
+  await expect(page.getByTestId("audit-disagreements")).toContainText(`(${LABELS - preferYw + 1}`);
   const judges = page.getByRole("table", { name: "Judges vs people" });
-  await expect(judges.getByRole("row", { name: /iteration 0/ })).toContainText(String(LABELS));
+  await expect(judges.getByRole("row", { name: /iteration 0/ })).toContainText(String(LABELS + 1));
   await expect(page.getByTestId("chart-people")).not.toContainText("No labels yet");
   await expect(page.getByTestId("chart-people").locator(".recharts-line")).toHaveCount(2);
 
@@ -87,10 +110,10 @@ test("label 20 demo pairs by keyboard, then the audit and the agreement chart ch
   const csv = await (await page.request.get(`/api/annotation-sets/${setId}/export/labels.csv`)).text();
   const lines = csv.trim().split("\n");
   expect(lines[0]).toBe("item,source,category,filter_status,reference,annotator,choice,shown_order,time_ms,note,imported,labelled_at");
-  expect(lines).toHaveLength(LABELS + 1);
+  expect(lines).toHaveLength(LABELS + 2 + 1); // 20 + the tie + the skip, and the header
 
   // The run page's chart next to RewardBench now has the iterations' agreement with people.
   await page.goto(`/runs/${runId}`);
-  await expect(page.getByTestId("chart-people")).toContainText(`${LABELS} human label(s)`);
+  await expect(page.getByTestId("chart-people")).toContainText(`${LABELS + 1} human label(s)`);
   await expect(page.getByTestId("chart-people").locator(".recharts-line")).toHaveCount(2);
 });

@@ -19,6 +19,9 @@ afterEach(() => {
 });
 
 const expectedTables = [
+  "annotation_items",
+  "annotation_sets",
+  "annotations",
   "backends",
   "dataset_items",
   "datasets",
