@@ -12,7 +12,7 @@ import { queueState, submitLabel, undoLabel } from "@/lib/annotation/labelling";
 import { disagreementExportRows, labelExportRows, labelledPairRows } from "@/lib/annotation/set-exports";
 import { annotationSetView } from "@/lib/annotation/set-view";
 import { runPeopleAgreement } from "@/lib/annotation/run-agreement";
-import { judgeVerdicts, getAnnotationSet } from "@/lib/db/queries/annotations";
+import { deleteAnnotationSet, judgeVerdicts, getAnnotationSet } from "@/lib/db/queries/annotations";
 import { DEMO_BEST_OF_4, DEMO_PAIRWISE } from "@/lib/demo/seed-demo-datasets";
 import { AppError } from "@/lib/errors";
 import { driveJudgeJob } from "@/lib/runner/jobs/drive-job";
@@ -233,6 +233,19 @@ describe("annotation sets", () => {
     expect(refusal(() => submitLabel(db, otherSet.setId, { itemId: item.id, annotator: "ann", shown: "A" })).code).toBe("not_found:labels");
     expect(refusal(() => queueState(db, 424_242, "ann")).code).toBe("not_found:labels");
     expect(labelCount(db, setId)).toBe(0);
+  });
+
+  it("deletes a set with its items and labels, and nothing else", () => {
+    const { db } = suite.temp;
+    const keep = createAnnotationSet(db, { kind: "training-pairs", runId, perCategory: 1, name: "kept set", seed: 21 });
+    const drop = createAnnotationSet(db, { kind: "training-pairs", runId, perCategory: 1, name: "dropped set", seed: 22 });
+    labelAll(db, keep.setId, "ann", () => "A");
+    labelAll(db, drop.setId, "ann", () => "B");
+    expect(deleteAnnotationSet(db, drop.setId)).toBe(true);
+    expect(items(db, drop.setId)).toHaveLength(0);
+    expect(labelCount(db, drop.setId)).toBe(0);
+    expect(labelCount(db, keep.setId)).toBe(keep.items);
+    expect(deleteAnnotationSet(db, drop.setId)).toBe(false);
   });
 
   it("keeps every label and the audit when the run is deleted meanwhile", () => {
