@@ -21,6 +21,14 @@ CREATE UNIQUE INDEX `annotation_items_set_source_unique` ON `annotation_items` (
 CREATE UNIQUE INDEX `annotation_items_set_position_unique` ON `annotation_items` (`set_id`,`position`);--> statement-breakpoint
 CREATE INDEX `annotation_items_pair_idx` ON `annotation_items` (`pair_id`);--> statement-breakpoint
 CREATE INDEX `annotation_items_dataset_item_idx` ON `annotation_items` (`dataset_item_id`);--> statement-breakpoint
+CREATE TABLE `annotation_reveals` (
+	`item_id` integer NOT NULL,
+	`annotator` text NOT NULL,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`item_id`, `annotator`),
+	FOREIGN KEY (`item_id`) REFERENCES `annotation_items`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `annotation_sets` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`name` text NOT NULL,
@@ -41,6 +49,8 @@ CREATE TABLE `annotation_sets` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `annotation_sets_name_unique` ON `annotation_sets` (`name`);--> statement-breakpoint
 CREATE INDEX `annotation_sets_run_idx` ON `annotation_sets` (`run_id`);--> statement-breakpoint
+CREATE INDEX `annotation_sets_dataset_idx` ON `annotation_sets` (`dataset_id`);--> statement-breakpoint
+CREATE INDEX `annotation_sets_job_idx` ON `annotation_sets` (`judge_job_id`);--> statement-breakpoint
 CREATE TABLE `annotations` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`set_id` integer NOT NULL,
@@ -51,6 +61,7 @@ CREATE TABLE `annotations` (
 	`note` text,
 	`time_ms` integer,
 	`imported` integer DEFAULT false NOT NULL,
+	`blind` integer DEFAULT true NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	FOREIGN KEY (`set_id`) REFERENCES `annotation_sets`(`id`) ON UPDATE no action ON DELETE cascade,

@@ -58,6 +58,8 @@ test("label 20 demo pairs by keyboard, then the audit and the agreement chart ch
       await expect(page.getByTestId("labelling-item")).not.toHaveAttribute("data-item-position", before!);
       await page.keyboard.press("1");
       await expect(progress).toContainText("10 answered");
+      // That item's hidden labels had been seen: the new answer is kept, but not counted.
+      await expect(page.getByTestId("reveal")).toContainText("not counted");
     }
   }
   await expect(progress).toContainText(`${LABELS} answered · ${total - LABELS} to go`);
@@ -84,36 +86,42 @@ test("label 20 demo pairs by keyboard, then the audit and the agreement chart ch
 
   // Every label is in the database already, in the item's own terms: "A" is y_w unless the item was shown swapped.
   const stored = withE2eDatabase((db) =>
-    db.all<{ choice: string; swapped: number }>(sql`
-      select a.choice, i.swapped from annotations a join annotation_items i on i.id = a.item_id
+    db.all<{ choice: string; swapped: number; blind: number }>(sql`
+      select a.choice, i.swapped, a.blind from annotations a join annotation_items i on i.id = a.item_id
       where a.set_id = ${setId} and a.choice in ('first', 'second')`),
   );
   expect(stored).toHaveLength(LABELS);
   for (const label of stored) expect(label.choice).toBe(label.swapped ? "second" : "first");
-  const preferYw = stored.filter((l) => l.choice === "first").length;
+  expect(stored.filter((l) => !l.blind)).toHaveLength(1); // the one answered again after the undo
+  const blind = stored.filter((l) => l.blind);
+  const preferYw = blind.filter((l) => l.choice === "first").length;
+  const counted = blind.length + 1; // the 19 blind answers and the tie
 
   // The set page now shows the audit (the share of labelled pairs where people prefer y_w) and the chart.
   await page.goto(`/labels/${setId}`);
-  // 21 items have a label (the 20 and the tie; the skip is not a label).
+  // 21 items have a label (the 20 and the tie; the skip is not a label); one of them is not counted.
   await expect(page.getByTestId("set-progress")).toContainText(`${LABELS + 1} of ${total} items labelled`);
-  const share = ((preferYw / (LABELS + 1)) * 100).toFixed(1);
+  await expect(page.getByTestId("set-progress")).toContainText("1 given after seeing the answers, not counted");
+  const share = ((preferYw / counted) * 100).toFixed(1);
   await expect(page.getByTestId("audit-overall")).toContainText(`${share}%`);
-  await expect(page.getByTestId("audit-overall")).toContainText(`n = ${LABELS + 1}`);
-  await expect(page.getByTestId("audit-overall")).toContainText(`${preferYw} prefer it, ${LABELS - preferYw} prefer y_l, 1 tie`);
-  await expect(page.getByTestId("audit-disagreements")).toContainText(`(${LABELS - preferYw + 1}`);
+  await expect(page.getByTestId("audit-overall")).toContainText(`n = ${counted}`);
+  await expect(page.getByTestId("audit-overall")).toContainText(`${preferYw} prefer it, ${blind.length - preferYw} prefer y_l, 1 tie`);
+  await expect(page.getByTestId("audit-disagreements")).toContainText(`(${blind.length - preferYw + 1}`);
   const judges = page.getByRole("table", { name: "Judges vs people" });
-  await expect(judges.getByRole("row", { name: /iteration 0/ })).toContainText(String(LABELS + 1));
+  await expect(judges.getByRole("row", { name: /iteration 0/ })).toContainText(String(counted));
   await expect(page.getByTestId("chart-people")).not.toContainText("No labels yet");
   await expect(page.getByTestId("chart-people").locator(".recharts-line")).toHaveCount(2);
 
   // The labels export has one row per label, with the order shown and the time taken.
   const csv = await (await page.request.get(`/api/annotation-sets/${setId}/export/labels.csv`)).text();
   const lines = csv.trim().split("\n");
-  expect(lines[0]).toBe("item,source,category,filter_status,reference,annotator,choice,shown_order,time_ms,note,imported,labelled_at");
+  expect(lines[0]).toBe(
+    "item,source,category,filter_status,reference,annotator,choice,shown_order,time_ms,note,imported,blind,labelled_at",
+  );
   expect(lines).toHaveLength(LABELS + 2 + 1); // 20 + the tie + the skip, and the header
 
   // The run page's chart next to RewardBench now has the iterations' agreement with people.
   await page.goto(`/runs/${runId}`);
-  await expect(page.getByTestId("chart-people")).toContainText(`${LABELS + 1} human label(s)`);
+  await expect(page.getByTestId("chart-people")).toContainText(`${counted} human label(s)`);
   await expect(page.getByTestId("chart-people").locator(".recharts-line")).toHaveCount(2);
 });

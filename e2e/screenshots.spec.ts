@@ -101,7 +101,8 @@ test("screenshots of every page", async ({ browser, demoRuns, page }) => {
   await page.goto("/labels");
   await shoot(page, "labels");
   await page.goto(`/labels/${labelSet}`);
-  await expect(page.getByTestId("chart-people").locator(".recharts-line").first()).toBeVisible();
+  // A flat line has no height, so wait for its dots.
+  await expect(page.getByTestId("chart-people").locator(".recharts-dot").first()).toBeVisible();
   await shoot(page, "label-set");
   await page.goto(`/labels/${labelSet}/annotate`);
   const name = page.getByLabel("Name");

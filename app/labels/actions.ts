@@ -53,7 +53,7 @@ export async function nextItemAction(input: unknown): Promise<ActionResult<Queue
   }
 }
 
-export async function submitLabelAction(input: unknown): Promise<ActionResult<{ reveal: Reveal; state: QueueState }>> {
+export async function submitLabelAction(input: unknown): Promise<ActionResult<{ reveal: Reveal | null; state: QueueState }>> {
   try {
     const { setId, rest } = parseSetId(input);
     return { ok: true, data: submitLabel(getDb(), setId, rest) };

@@ -24,10 +24,10 @@ export function RunCharts({ view }: { view: RunView }) {
         prefix={prefix}
         description={
           view.people
-            ? `How often each iteration's judge agrees with people, over ${view.people.labels} human label(s) in ${view.people.sets} annotation set(s) of this run.`
-            : "How often each iteration's judge agrees with people who labelled this run's pairs or eval items (Labels page)."
+            ? `How often each iteration's judge agrees with people, over ${view.people.labels} human label(s) in ${view.people.sets} training-pair annotation set(s) of this run.`
+            : "How often each iteration's judge agrees with people who labelled this run's training pairs (Labels page)."
         }
-        empty="Nobody has labelled this run's pairs or eval items yet: make an annotation set on the Labels page."
+        empty="Nobody has labelled this run's training pairs yet: make an annotation set on the Labels page."
       />
       <AccuracyChart view={view} prefix={prefix} />
       <SubsetsChart view={view} prefix={prefix} />

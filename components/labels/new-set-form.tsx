@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
-import type { SetSourceChoices } from "@/lib/db/queries/annotations";
+import type { SetSourceChoices } from "@/lib/db/queries/annotation-sources";
 import { SET_KIND_NAMES } from "./sets-table";
 
 type Kind = keyof typeof SET_KIND_NAMES;

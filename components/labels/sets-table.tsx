@@ -20,7 +20,7 @@ export function AnnotationSetsTable({ rows }: { rows: AnnotationSetListRow[] }) 
           <TableHead>Set</TableHead>
           <TableHead>Kind</TableHead>
           <TableHead>From</TableHead>
-          <TableHead className="w-48">Labelled items</TableHead>
+          <TableHead className="w-48">Items done</TableHead>
           <TableHead className="text-right">Labels</TableHead>
           <TableHead className="text-right">People</TableHead>
           <TableHead>Created</TableHead>
@@ -39,13 +39,17 @@ export function AnnotationSetsTable({ rows }: { rows: AnnotationSetListRow[] }) 
             <TableCell className="max-w-72 text-sm text-muted-foreground [overflow-wrap:anywhere]">{set.description}</TableCell>
             <TableCell>
               <div className="grid gap-1">
-                <ProgressBar value={set.itemCount === 0 ? 0 : set.labelledItems / set.itemCount} label={`${set.name}: labelled items`} />
+                <ProgressBar
+                  value={set.itemCount === 0 ? 0 : set.completeItems / set.itemCount}
+                  label={`${set.name}: items with all their labels`}
+                />
                 <span className="text-xs text-muted-foreground tabular-nums">
-                  {formatCount(set.labelledItems)} of {formatCount(set.itemCount)}
+                  {formatCount(set.completeItems)} of {formatCount(set.itemCount)}
+                  {set.labelsPerItem > 1 ? ` (${set.labelsPerItem} labels each)` : ""}
                 </span>
               </div>
             </TableCell>
-            <TableCell className="text-right tabular-nums">{formatCount(set.labels)}</TableCell>
+            <TableCell className="text-right tabular-nums">{formatCount(set.humanLabels)}</TableCell>
             <TableCell className="text-right tabular-nums">{formatCount(set.annotators)}</TableCell>
             <TableCell className="text-sm text-muted-foreground">{formatDateTime(set.createdAt)}</TableCell>
           </TableRow>

@@ -4,7 +4,10 @@
  * here, so the page never holds the blind mapping), the reveal that follows an answer (what the
  * construction or reference says and each judge's verdict, in the order the person saw), and undo.
  * Labels for items that do not exist, or of another set, are refused; answering twice replaces.
+ * Undo gives the item back, but its hidden labels have been seen: a new answer is stored as not
+ * blind and left out of the numbers. Each person gets the items in an order of their own.
  */
+import { setJudgeVerdicts } from "./set-verdicts";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { Queryable } from "@/lib/db/client";
@@ -13,16 +16,17 @@ import {
   answeredCount,
   getAnnotationItem,
   getAnnotationSet,
-  judgeVerdicts,
   medianAnswerMs,
   nextQueueItem,
   queueItemById,
   queueLength,
   undoLatestLabel,
-  upsertLabel,
+  saveLabel,
+  isImportedAnnotator,
   type QueueItem,
 } from "@/lib/db/queries/annotations";
 import { annotatorSchema, choiceFromShown, labelInputSchema, type ShownChoice } from "./set-input";
+import { hashSeed } from "@/lib/pipeline/random";
 import { describeIssues, fieldErrorsOf } from "@/lib/validation";
 
 export type ShownItem = Omit<QueueItem, "swapped">;
@@ -42,7 +46,9 @@ type Side = "A" | "B" | "tie" | "unparsed" | null;
 export type Reveal = {
   itemId: number;
   position: number;
-  yours: ShownChoice;
+  yours: Exclude<ShownChoice, "skip">;
+  /** False when this person had seen the item's reveal before answering (an undo, then a new answer). */
+  blind: boolean;
   /** The synthetic or reference label as shown ("A" is the left response); null when there is none. */
   reference: Side;
   judges: { label: string; verdict: Side }[];
@@ -61,6 +67,24 @@ function requireSet(db: Queryable, setId: number): AnnotationSetRow {
   return set;
 }
 
+function requirePerson(db: Queryable, set: AnnotationSetRow, annotator: string): void {
+  if (isImportedAnnotator(db, set.id, annotator))
+    throw new AppError("bad_request:labels", `"${annotator}" is the name of this set's imported labels: label under your own name`, {
+      fieldErrors: { annotator: "This name holds the set's imported labels: choose your own" },
+    });
+}
+
+/** Each person's own seeded order over the items, so two people labelling at once rarely get the same item. */
+const personalPick = (set: AnnotationSetRow, annotator: string) => (ids: readonly number[]) => {
+  let best: number | undefined;
+  let bestRank = Infinity;
+  for (const id of ids) {
+    const rank = hashSeed(set.seed, "annotation-queue", annotator, id);
+    if (rank < bestRank) [best, bestRank] = [id, rank];
+  }
+  return best;
+};
+
 const hideOrder = (item: QueueItem | null): ShownItem | null => {
   if (!item) return null;
   const { swapped: _hidden, ...shown } = item;
@@ -70,7 +94,7 @@ const hideOrder = (item: QueueItem | null): ShownItem | null => {
 /** The item to show (the next in the queue unless one is given) and the annotator's progress. */
 function stateOf(db: Queryable, set: AnnotationSetRow, annotator: string, item?: QueueItem | null): QueueState {
   return {
-    item: hideOrder(item === undefined ? nextQueueItem(db, set, annotator) : item),
+    item: hideOrder(item === undefined ? nextQueueItem(db, set, annotator, personalPick(set, annotator)) : item),
     answered: answeredCount(db, set.id, annotator),
     remaining: queueLength(db, set, annotator),
     total: set.itemCount,
@@ -78,8 +102,11 @@ function stateOf(db: Queryable, set: AnnotationSetRow, annotator: string, item?:
   };
 }
 
-export function queueState(db: Queryable, setId: number, annotator: unknown): QueueState {
-  return stateOf(db, requireSet(db, setId), parse(annotatorSchema, annotator, "Cannot label"));
+export function queueState(db: Queryable, setId: number, rawAnnotator: unknown): QueueState {
+  const annotator = parse(annotatorSchema, rawAnnotator, "Cannot label");
+  const set = requireSet(db, setId);
+  requirePerson(db, set, annotator);
+  return stateOf(db, set, annotator);
 }
 
 /** In the order shown: "first" is on the left unless the item is swapped. */
@@ -89,16 +116,20 @@ function asShown(choice: "first" | "second" | "tie" | "unparsed" | null, swapped
   return choice;
 }
 
-/** Stores one label and answers the reveal for it and the next item. */
-export function submitLabel(db: Queryable, setId: number, input: unknown): { reveal: Reveal; state: QueueState } {
+/**
+ * Stores one label and answers the next item, with the reveal for the item just answered (none
+ * for a skip: skipping must not show the hidden labels).
+ */
+export function submitLabel(db: Queryable, setId: number, input: unknown): { reveal: Reveal | null; state: QueueState } {
   const label = parse(labelInputSchema, input, "Cannot save the label");
   const set = requireSet(db, setId);
+  requirePerson(db, set, label.annotator);
   const item = getAnnotationItem(db, label.itemId);
   if (!item || item.setId !== set.id)
     throw new AppError("not_found:labels", `Item ${label.itemId} is not in annotation set #${set.id}`, {
       fieldErrors: { itemId: "No such item in this set" },
     });
-  upsertLabel(db, {
+  const { blind } = saveLabel(db, {
     setId: set.id,
     itemId: item.id,
     annotator: label.annotator,
@@ -107,13 +138,17 @@ export function submitLabel(db: Queryable, setId: number, input: unknown): { rev
     note: label.note?.trim() ? label.note.trim() : null,
     timeMs: label.timeMs,
   });
-  const reveal: Reveal = {
-    itemId: item.id,
-    position: item.position,
-    yours: label.shown,
-    reference: asShown(item.reference, item.swapped),
-    judges: judgeVerdicts(db, set, item.id).map((v) => ({ label: v.judgeLabel, verdict: asShown(v.verdict, item.swapped) })),
-  };
+  const reveal: Reveal | null =
+    label.shown === "skip"
+      ? null
+      : {
+          itemId: item.id,
+          position: item.position,
+          yours: label.shown,
+          blind,
+          reference: asShown(item.reference, item.swapped),
+          judges: setJudgeVerdicts(db, set, item.id).map((v) => ({ label: v.judgeLabel, verdict: asShown(v.verdict, item.swapped) })),
+        };
   return { reveal, state: stateOf(db, set, label.annotator) };
 }
 
@@ -121,6 +156,7 @@ export function submitLabel(db: Queryable, setId: number, input: unknown): { rev
 export function undoLabel(db: Queryable, setId: number, rawAnnotator: unknown): QueueState & { undone: boolean } {
   const annotator = parse(annotatorSchema, rawAnnotator, "Cannot undo");
   const set = requireSet(db, setId);
+  requirePerson(db, set, annotator);
   const itemId = undoLatestLabel(db, set.id, annotator);
   if (itemId === null) return { ...stateOf(db, set, annotator), undone: false };
   return { ...stateOf(db, set, annotator, queueItemById(db, set.id, itemId)), undone: true };

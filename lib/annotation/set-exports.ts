@@ -6,7 +6,8 @@
  * Datasets page imports as an eval set.
  */
 import type { Queryable } from "@/lib/db/client";
-import { exportLabelRows, labelledItemTexts, setLabels } from "@/lib/db/queries/annotations";
+import type { AnnotationSetRow } from "@/lib/db/schema";
+import { completeItemIds, exportLabelRows, labelledItemTexts, setLabels } from "@/lib/db/queries/annotations";
 import { humanVerdict } from "@/lib/metrics/construction-audit";
 import { auditConstruction } from "./human-agreement";
 
@@ -25,6 +26,7 @@ export const LABEL_EXPORT_COLUMNS = [
   "time_ms",
   "note",
   "imported",
+  "blind",
   "labelled_at",
 ] as const;
 
@@ -41,12 +43,16 @@ export function labelExportRows(db: Queryable, setId: number) {
     time_ms: row.timeMs,
     note: row.note,
     imported: row.imported,
+    blind: row.blind,
     labelled_at: new Date(row.labelledAt).toISOString(),
   }));
 }
 
-export function disagreementExportRows(db: Queryable, setId: number) {
-  const { disagreeing } = auditConstruction(setLabels(db, setId));
+/** Only items with all their labels, as on the set page (a still-open item's answers stay hidden). */
+export function disagreementExportRows(db: Queryable, set: Pick<AnnotationSetRow, "id" | "labelsPerItem">) {
+  const setId = set.id;
+  const complete = completeItemIds(db, set);
+  const disagreeing = auditConstruction(setLabels(db, setId)).disagreeing.filter((d) => complete.has(d.itemId));
   const texts = new Map(
     labelledItemTexts(
       db,

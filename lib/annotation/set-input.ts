@@ -88,7 +88,14 @@ export const labelInputSchema = z
     annotator: annotatorSchema,
     /** What the person chose as shown: the left response (A), the right one (B), a tie, or skip. */
     shown: z.enum(SHOWN_CHOICES, { error: 'shown must be "A", "B", "tie" or "skip"' }),
-    timeMs: z.number().int().min(0).max(86_400_000).nullable().default(null),
+    /** Milliseconds from showing the item to the answer; above a day (a tab left open) it is stored as unknown. */
+    timeMs: z
+      .number()
+      .int()
+      .min(0)
+      .nullable()
+      .default(null)
+      .transform((ms) => (ms !== null && ms > 86_400_000 ? null : ms)),
     note: z.string().max(MAX_NOTE_CHARS, `A note is at most ${MAX_NOTE_CHARS} characters`).nullable().default(null),
   })
   .strict();

@@ -8,14 +8,17 @@ import type { Queryable } from "@/lib/db/client";
 import type { AnnotationSetRow } from "@/lib/db/schema";
 import {
   annotatorProgress,
+  completeItemIds,
   getAnnotationSet,
-  judgeVerdicts,
+  setProgress,
+  type SetProgress,
   labelledItemTexts,
   setLabels,
   type AnnotatorProgress,
 } from "@/lib/db/queries/annotations";
 import { interAnnotatorAgreement, type InterAnnotatorAgreement } from "@/lib/metrics/inter-annotator";
 import { auditConstruction, judgesAgainstPeople, type ConstructionAuditView, type JudgeHumanAgreement } from "./human-agreement";
+import { setJudgeVerdicts } from "./set-verdicts";
 
 export const DISAGREEMENTS_SHOWN = 50;
 
@@ -23,14 +26,22 @@ export type AnnotationSetView = {
   set: AnnotationSetRow;
   /** The run or job it came from was deleted: its labels and texts stay, its judges' verdicts are gone. */
   sourceDeleted: boolean;
-  labelledItems: number;
+  progress: SetProgress;
+  /** The labels the numbers use: blind ones, imported included. */
   labels: number;
   annotators: AnnotatorProgress[];
   judges: JudgeHumanAgreement[];
   interAnnotator: InterAnnotatorAgreement;
-  /** Sets of a run's pairs or eval items: does the construction (or the benchmark's label) hold up with people? */
+  /**
+   * Sets of a run's pairs or eval items: does the construction (or the benchmark's label) hold up
+   * with people? The disagreeing items are listed with their texts only once they have all their
+   * labels, so the page does not show an item's answers to someone still to label it.
+   */
   audit:
-    | (ConstructionAuditView & { shown: (ReturnType<typeof labelledItemTexts>[number] & ConstructionAuditView["disagreeing"][number])[] })
+    | (ConstructionAuditView & {
+        shown: (ReturnType<typeof labelledItemTexts>[number] & ConstructionAuditView["disagreeing"][number])[];
+        waiting: number;
+      })
     | null;
 };
 
@@ -38,28 +49,31 @@ export function annotationSetView(db: Queryable, setId: number): AnnotationSetVi
   const set = getAnnotationSet(db, setId);
   if (!set) return null;
   const labels = setLabels(db, set.id);
-  const verdicts = judgeVerdicts(db, set);
+  const verdicts = setJudgeVerdicts(db, set);
   const sourceDeleted = set.kind === "judge-job" ? set.datasetId === null : set.runId === null;
   let audit: AnnotationSetView["audit"] = null;
   if (set.kind !== "judge-job") {
     const view = auditConstruction(labels);
+    const complete = completeItemIds(db, set);
+    const listable = view.disagreeing.filter((d) => complete.has(d.itemId));
+    const first = listable.slice(0, DISAGREEMENTS_SHOWN);
     const texts = new Map(
       labelledItemTexts(
         db,
         set.id,
-        view.disagreeing.slice(0, DISAGREEMENTS_SHOWN).map((d) => d.itemId),
+        first.map((d) => d.itemId),
       ).map((t) => [t.id, t]),
     );
-    const shown = view.disagreeing.slice(0, DISAGREEMENTS_SHOWN).flatMap((d) => {
+    const shown = first.flatMap((d) => {
       const text = texts.get(d.itemId);
       return text ? [{ ...text, ...d }] : [];
     });
-    audit = { ...view, shown };
+    audit = { ...view, shown, waiting: view.disagreeing.length - listable.length };
   }
   return {
     set,
     sourceDeleted,
-    labelledItems: new Set(labels.map((l) => l.itemId)).size,
+    progress: setProgress(db, set),
     labels: labels.length,
     annotators: annotatorProgress(db, set.id),
     judges: judgesAgainstPeople(labels, verdicts),

@@ -740,7 +740,13 @@ export const annotationSets = sqliteTable(
     itemCount: integer("item_count").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("annotation_sets_name_unique").on(t.name), index("annotation_sets_run_idx").on(t.runId)],
+  (t) => [
+    uniqueIndex("annotation_sets_name_unique").on(t.name),
+    // Deleting a run, data set or job sets these to null: each needs an index not to scan the table.
+    index("annotation_sets_run_idx").on(t.runId),
+    index("annotation_sets_dataset_idx").on(t.datasetId),
+    index("annotation_sets_job_idx").on(t.judgeJobId),
+  ],
 );
 export type AnnotationSetRow = typeof annotationSets.$inferSelect;
 
@@ -796,6 +802,8 @@ export const annotations = sqliteTable(
     timeMs: integer("time_ms"),
     /** True for labels imported from a data set's label column (a named external annotator). */
     imported: integer("imported", { mode: "boolean" }).notNull().default(false),
+    /** False when the person had already seen this item's hidden labels (answered, undid, answered again): left out of the numbers. */
+    blind: integer("blind", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull().$defaultFn(now),
   },
@@ -805,6 +813,19 @@ export const annotations = sqliteTable(
   ],
 );
 export type AnnotationRow = typeof annotations.$inferSelect;
+
+/** Who has seen an item's hidden labels (its reveal after an answer): a later answer by them is not blind. */
+export const annotationReveals = sqliteTable(
+  "annotation_reveals",
+  {
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => annotationItems.id, { onDelete: "cascade" }),
+    annotator: text("annotator").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.annotator] })],
+);
 
 // ---------------------------------------------------------------------------------------------
 // SimJudge, the built-in simulated model server (lib/simulator): its registered models (with the

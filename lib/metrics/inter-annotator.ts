@@ -2,7 +2,8 @@
  * How much human annotators agree with each other when they label the same pairs of responses
  * (first / second / tie), beyond what chance would give:
  * - Cohen's kappa for every pair of annotators, over the items both labelled;
- * - Fleiss' kappa over the items every annotator labelled (three or more annotators);
+ * - Fleiss' kappa over the items with the most common number of labels, two or more (it needs the
+ *   same number of raters per item, not the same raters), when there are three or more annotators;
  * - Krippendorff's alpha for nominal data over every item with two or more labels, which copes
  *   with annotators who labelled different subsets of the items.
  */
@@ -101,8 +102,8 @@ export function krippendorffAlphaNominal(units: readonly (readonly string[])[]):
 /**
  * Agreement among human annotators on first / second / tie labels. Annotators are sorted by name;
  * pairwise Cohen's kappa is given for every pair of annotators over the items both labelled (a pair
- * with no shared item has 0 items and null kappa). Fleiss' kappa is computed over the items that
- * every annotator labelled, only when there are 3 or more annotators (null otherwise). Krippendorff's
+ * with no shared item has 0 items and null kappa). Fleiss' kappa is computed over the items with the
+ * most common number of labels (two or more), only when there are 3 or more annotators (null otherwise). Krippendorff's
  * alpha covers every item with two or more labels (null with fewer than 2 annotators). An annotator
  * who labelled an item twice counts once, with the last label.
  */
@@ -134,11 +135,17 @@ export function interAnnotatorAgreement(labels: readonly AnnotatorLabel[]): Inte
     }
   }
 
+  // Fleiss' kappa needs the same number of raters on every item, not the same raters: it takes the
+  // items with the most common count of two or more (with several people and k labels per item,
+  // the items labelled k times).
+  const counts = new Map<number, number>();
+  for (const itemLabels of items) if (itemLabels.size >= 2) counts.set(itemLabels.size, (counts.get(itemLabels.size) ?? 0) + 1);
+  const modal = [...counts.entries()].sort((x, y) => y[1] - x[1] || y[0] - x[0])[0]?.[0];
   const fleiss =
     annotators.length >= 3
       ? fleissKappa(
           items
-            .filter((itemLabels) => itemLabels.size === annotators.length)
+            .filter((itemLabels) => itemLabels.size === modal)
             .map((itemLabels) => CHOICES.map((choice) => [...itemLabels.values()].filter((c) => c === choice).length)),
         )
       : null;

@@ -35,6 +35,7 @@ const TABLES = [
   "annotation_sets",
   "annotation_items",
   "annotations",
+  "annotation_reveals",
 ];
 
 export function tableCounts(sqlite: Database.Database): Record<string, number> {

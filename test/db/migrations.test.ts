@@ -20,6 +20,7 @@ afterEach(() => {
 
 const expectedTables = [
   "annotation_items",
+  "annotation_reveals",
   "annotation_sets",
   "annotations",
   "backends",

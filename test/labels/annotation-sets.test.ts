@@ -4,6 +4,7 @@
 // idempotent per person and item, undone, queued per person with labels-per-item; the audit, the
 // judges-vs-people agreement and the exports follow from the labels; imported dataset labels count
 // as an external annotator; bad input is refused naming the field; a deleted run loses no label.
+import { setJudgeVerdicts } from "@/lib/annotation/set-verdicts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
@@ -12,7 +13,7 @@ import { queueState, submitLabel, undoLabel } from "@/lib/annotation/labelling";
 import { disagreementExportRows, labelExportRows, labelledPairRows } from "@/lib/annotation/set-exports";
 import { annotationSetView } from "@/lib/annotation/set-view";
 import { runPeopleAgreement } from "@/lib/annotation/run-agreement";
-import { deleteAnnotationSet, judgeVerdicts, getAnnotationSet } from "@/lib/db/queries/annotations";
+import { deleteAnnotationSet, getAnnotationSet } from "@/lib/db/queries/annotations";
 import { DEMO_BEST_OF_4, DEMO_PAIRWISE } from "@/lib/demo/seed-demo-datasets";
 import { AppError } from "@/lib/errors";
 import { driveJudgeJob } from "@/lib/runner/jobs/drive-job";
@@ -81,9 +82,9 @@ describe("annotation sets", () => {
     const item = first.item!;
     const stored = db.get<{ swapped: number }>(sql`select swapped from annotation_items where id = ${item.id}`)!;
     const answer = submitLabel(db, setId, { itemId: item.id, annotator: "ann", shown: "A", timeMs: 900 });
-    expect(answer.reveal.reference).toBe(stored.swapped ? "B" : "A");
+    expect(answer.reveal!.reference).toBe(stored.swapped ? "B" : "A");
     // Iterations 0 and 1 judged the training pairs; the last (2) is only evaluated.
-    expect(answer.reveal.judges.map((j) => j.label)).toEqual(["iteration 0", "iteration 1"]);
+    expect(answer.reveal!.judges.map((j) => j.label)).toEqual(["iteration 0", "iteration 1"]);
     const choice = () => db.all<{ choice: string }>(sql`select choice from annotations where item_id = ${item.id}`);
     expect(choice()).toEqual([{ choice: stored.swapped ? "second" : "first" }]);
     submitLabel(db, setId, { itemId: item.id, annotator: "ann", shown: "tie", timeMs: 500 });
@@ -122,13 +123,13 @@ describe("annotation sets", () => {
     expect(view.judges.map((j) => j.judgeLabel)).toEqual(["iteration 0", "iteration 1"]);
     const human = new Map(rows.map((r) => [r.id, r.swapped ? "second" : "first"]));
     for (const judge of view.judges) {
-      const verdicts = judgeVerdicts(db, set).filter((v) => v.judgeLabel === judge.judgeLabel);
+      const verdicts = setJudgeVerdicts(db, set).filter((v) => v.judgeLabel === judge.judgeLabel);
       const agree = verdicts.filter((v) => v.verdict === human.get(v.itemId)).length;
       expect(judge.agreement.threeWay!.rate).toBeCloseTo(agree / verdicts.length, 10);
     }
     expect(labelExportRows(db, setId)).toHaveLength(total);
     expect(labelExportRows(db, setId)[0]).toMatchObject({ annotator: "ann", time_ms: 1500, item: 1 });
-    expect(disagreementExportRows(db, setId)).toHaveLength(total - leftIsYw);
+    expect(disagreementExportRows(db, getAnnotationSet(db, setId)!)).toHaveLength(total - leftIsYw);
     const pairs = labelledPairRows(db, setId);
     expect(pairs).toHaveLength(total);
     const swappedItem = rows.find((r) => r.swapped === 1)!;
@@ -186,8 +187,9 @@ describe("annotation sets", () => {
     expect(view.annotators).toEqual([expect.objectContaining({ annotator: "demo labels", imported: true })]);
     expect(view.judges.map((j) => j.judgeKey)).toContain(`job:${job.id}`);
     expect(view.judges.find((j) => j.judgeKey === `job:${job.id}`)!.agreement.labelled).toBe(made.importedLabels);
-    // Imported labels are not people's: a person still gets every item.
+    // Imported labels are not people's: a person still gets every item, and cannot label under that name.
     expect(queueState(db, made.setId, "ann").remaining).toBe(30);
+    expect(refusal(() => queueState(db, made.setId, "demo labels")).fieldErrors).toHaveProperty("annotator");
     const bestOfN = launchJudgeJob(db, {
       name: "bo4",
       judge: { kind: "model", backend: "sim", model: "simjudge-base" },
@@ -204,7 +206,7 @@ describe("annotation sets", () => {
     const made = createAnnotationSet(db, { kind: "eval-disagreements", runId, datasetId: dataset.id, name: "eval disagreements" });
     const set = getAnnotationSet(db, made.setId)!;
     const byItem = new Map<number, Set<string>>();
-    for (const v of judgeVerdicts(db, set)) byItem.set(v.itemId, (byItem.get(v.itemId) ?? new Set()).add(v.verdict));
+    for (const v of setJudgeVerdicts(db, set)) byItem.set(v.itemId, (byItem.get(v.itemId) ?? new Set()).add(v.verdict));
     expect(byItem.size).toBe(made.items);
     for (const verdicts of byItem.values()) expect(verdicts.size).toBeGreaterThan(1);
   });
@@ -233,6 +235,45 @@ describe("annotation sets", () => {
     expect(refusal(() => submitLabel(db, otherSet.setId, { itemId: item.id, annotator: "ann", shown: "A" })).code).toBe("not_found:labels");
     expect(refusal(() => queueState(db, 424_242, "ann")).code).toBe("not_found:labels");
     expect(labelCount(db, setId)).toBe(0);
+  });
+
+  it("keeps the hidden labels hidden: a skip reveals nothing, and an answer given after a reveal is kept but not counted", () => {
+    const { db } = suite.temp;
+    const { setId } = createAnnotationSet(db, { kind: "training-pairs", runId, perCategory: 1, name: "blindness", seed: 31 });
+    const first = queueState(db, setId, "ann").item!;
+    expect(submitLabel(db, setId, { itemId: first.id, annotator: "ann", shown: "skip" }).reveal).toBeNull();
+    const second = queueState(db, setId, "ann").item!;
+    expect(submitLabel(db, setId, { itemId: second.id, annotator: "ann", shown: "A" }).reveal).toMatchObject({ blind: true });
+    expect(undoLabel(db, setId, "ann").item!.id).toBe(second.id);
+    expect(submitLabel(db, setId, { itemId: second.id, annotator: "ann", shown: "B" }).reveal).toMatchObject({ blind: false });
+    const view = annotationSetView(db, setId)!;
+    expect(view.progress).toMatchObject({ humanLabels: 1, notBlind: 1 });
+    expect(view.labels).toBe(0); // the numbers use blind labels only
+    expect(view.annotators).toEqual([expect.objectContaining({ annotator: "ann", answered: 1, skipped: 1, notBlind: 1 })]);
+    expect(labelExportRows(db, setId).find((r) => r.choice !== "skip")).toMatchObject({ blind: false });
+  });
+
+  it("lists the items people disagree on only once they have all their labels", () => {
+    const { db } = suite.temp;
+    const { setId, items: total } = createAnnotationSet(db, {
+      kind: "training-pairs",
+      runId,
+      perCategory: 1,
+      name: "two people",
+      labelsPerItem: 2,
+      seed: 32,
+    });
+    labelAll(db, setId, "ann", () => "tie"); // every item disagrees with the construction (a tie)
+    let view = annotationSetView(db, setId)!;
+    expect(view.audit!.disagreeing).toHaveLength(total);
+    expect(view.audit!.shown).toHaveLength(0);
+    expect(view.audit!.waiting).toBe(total);
+    expect(disagreementExportRows(db, getAnnotationSet(db, setId)!)).toHaveLength(0);
+    labelAll(db, setId, "bob", () => "tie");
+    view = annotationSetView(db, setId)!;
+    expect(view.audit!.shown).toHaveLength(total);
+    expect(view.audit!.waiting).toBe(0);
+    expect(view.progress).toMatchObject({ completeItems: total, labelSlots: 2 * total });
   });
 
   it("deletes a set with its items and labels, and nothing else", () => {

@@ -183,7 +183,7 @@ describe("inter-annotator agreement", () => {
     expect(result.alpha).toMatchObject({ units: 5, values: 13 });
   });
 
-  it("has no Fleiss' kappa with two annotators, and a null one when no item has all three", () => {
+  it("has no Fleiss' kappa with two annotators, and takes the items with the most common number of raters", () => {
     const two = interAnnotatorAgreement(labels.filter((label) => label.annotator !== "cat"));
     expect(two.annotators).toEqual(["ann", "bob"]);
     expect(two.fleiss).toBeNull();
@@ -200,7 +200,14 @@ describe("inter-annotator agreement", () => {
       { item: "x", annotator: "bob", choice: "first" },
       { item: "y", annotator: "cat", choice: "tie" },
     ]);
-    expect(disjoint.fleiss).toEqual({ kappa: null, items: 0, raters: null });
+    // Only item x has two labels (both "first"): Fleiss over that item, one category used: P_e = 1, reported as 1.
+    expect(disjoint.fleiss).toEqual({ kappa: 1, items: 1, raters: 2 });
+    const single = interAnnotatorAgreement([
+      { item: "x", annotator: "ann", choice: "first" },
+      { item: "y", annotator: "bob", choice: "tie" },
+      { item: "z", annotator: "cat", choice: "second" },
+    ]);
+    expect(single.fleiss).toEqual({ kappa: null, items: 0, raters: null });
     expect(disjoint.pairwise).toEqual([
       { a: "ann", b: "bob", items: 1, kappa: 1, observedAgreement: 1 },
       { a: "ann", b: "cat", items: 0, kappa: null, observedAgreement: null },

@@ -65,10 +65,16 @@ export default async function AnnotationSetPage({ params }: Props) {
         }
       />
       <div className="grid gap-1">
-        <ProgressBar value={set.itemCount === 0 ? 0 : view.labelledItems / set.itemCount} label="Labelled items" />
+        <ProgressBar
+          value={set.itemCount === 0 ? 0 : view.progress.labelSlots / (set.itemCount * set.labelsPerItem)}
+          label="Labelling progress"
+        />
         <p className="text-sm text-muted-foreground tabular-nums" data-testid="set-progress">
-          {formatCount(view.labelledItems)} of {formatCount(set.itemCount)} items labelled · {formatCount(view.labels)} labels ·{" "}
-          {set.labelsPerItem} label{set.labelsPerItem === 1 ? "" : "s"} wanted per item · seed {set.seed}
+          {formatCount(view.progress.completeItems)} of {formatCount(set.itemCount)} items{" "}
+          {set.labelsPerItem === 1 ? "labelled" : `with all ${set.labelsPerItem} labels`} · {formatCount(view.progress.humanLabels)} labels
+          by people
+          {view.progress.notBlind > 0 ? ` (${formatCount(view.progress.notBlind)} given after seeing the answers, not counted)` : ""} · seed{" "}
+          {set.seed}
         </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
@@ -82,7 +88,7 @@ export default async function AnnotationSetPage({ params }: Props) {
       </div>
       <JudgesCard judges={view.judges} sourceDeleted={view.sourceDeleted} kind={set.kind} />
       {view.audit ? <AuditCard audit={view.audit} kind={set.kind} setId={set.id} /> : null}
-      <SetExports setId={set.id} />
+      <SetExports setId={set.id} kind={set.kind} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { NewSetForm } from "@/components/labels/new-set-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { getDb } from "@/lib/db/client";
-import { setSourceChoices } from "@/lib/db/queries/annotations";
+import { setSourceChoices } from "@/lib/db/queries/annotation-sources";
 
 export const metadata: Metadata = { title: "New annotation set" };
 

@@ -3,8 +3,10 @@
  * Labelling, keyboard first: one item at a time, the instruction above and the two responses side
  * by side in the item's seeded order; 1 = A is better, 2 = B, 3 = tie, s = skip, n = note (attached
  * to the next answer), u = undo. Each answer is written at once (a closed tab loses nothing); the
- * hidden synthetic label and the judges' verdicts are shown for the item just answered. Progress
- * and an ETA from this person's median answer time in the set.
+ * hidden synthetic label and the judges' verdicts are shown for the item just answered (not for a
+ * skip). One request at a time: an undo pressed while an answer is being saved runs right after
+ * it; a failed request says so and can be retried (saving is idempotent). Progress and an ETA from
+ * this person's median answer time in the set.
  */
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -14,6 +16,7 @@ import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { QueueState, Reveal } from "@/lib/annotation/labelling";
 import type { ShownChoice } from "@/lib/annotation/set-input";
+import { UNREACHABLE_REPLY, type ActionResult } from "@/lib/errors";
 import { AnnotatorNameForm, useAnnotatorName } from "./annotator-name";
 import { KeyHints } from "./key-hints";
 import { LabellingItem } from "./labelling-item";
@@ -27,6 +30,15 @@ function etaText(remaining: number, medianMs: number | null): string | null {
   return minutes < 1 ? "under a minute left" : `about ${Math.round(minutes)} min left`;
 }
 
+/** A server action's result, a request that never came back included (as the unreachable reply). */
+async function settle<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await call();
+  } catch {
+    return UNREACHABLE_REPLY;
+  }
+}
+
 export function Annotator({ setId, setName, referenceName }: { setId: number; setName: string; referenceName: string }) {
   const [annotator, saveAnnotator] = useAnnotatorName();
   const [renaming, setRenaming] = useState(false);
@@ -37,43 +49,66 @@ export function Annotator({ setId, setName, referenceName }: { setId: number; se
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const shownAt = useRef(0);
+  const busyRef = useRef(false);
+  const undoQueued = useRef(false);
 
   const show = useCallback((next: QueueState) => {
     setState(next);
+    setNoteOpen(false);
     shownAt.current = performance.now();
   }, []);
 
-  useEffect(() => {
+  const load = useCallback(async () => {
     if (!annotator) return;
-    void nextItemAction({ setId, annotator }).then((result) => (result.ok ? show(result.data) : setError(result.message)));
+    const result = await settle(() => nextItemAction({ setId, annotator }));
+    if (result.ok) {
+      setError(null);
+      show(result.data);
+    } else setError(result.message);
   }, [annotator, setId, show]);
 
-  const answer = useCallback(
-    async (shown: ShownChoice) => {
-      if (!state?.item || !annotator || busy) return;
-      setBusy(true);
-      const timeMs = Math.round(performance.now() - shownAt.current);
-      const result = await submitLabelAction({ setId, itemId: state.item.id, annotator, shown, timeMs, note: note || null });
-      setBusy(false);
-      if (!result.ok) return setError(result.message);
-      setError(null);
-      setNote("");
-      setReveal(result.data.reveal);
-      show(result.data.state);
-    },
-    [annotator, busy, note, setId, show, state],
-  );
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const undo = useCallback(async () => {
-    if (!annotator || busy) return;
+    if (!annotator) return;
+    if (busyRef.current) {
+      undoQueued.current = true; // runs once the answer being saved is stored
+      return;
+    }
+    busyRef.current = true;
     setBusy(true);
-    const result = await undoLabelAction({ setId, annotator });
+    const result = await settle(() => undoLabelAction({ setId, annotator }));
+    busyRef.current = false;
     setBusy(false);
     if (!result.ok) return setError(result.message);
     setError(result.data.undone ? null : "Nothing to undo: you have no label in this set yet.");
     setReveal(null);
     show(result.data);
-  }, [annotator, busy, setId, show]);
+  }, [annotator, setId, show]);
+
+  const answer = useCallback(
+    async (shown: ShownChoice) => {
+      if (!state?.item || !annotator || busyRef.current) return;
+      busyRef.current = true;
+      setBusy(true);
+      const timeMs = Math.round(performance.now() - shownAt.current);
+      const result = await settle(() => submitLabelAction({ setId, itemId: state.item!.id, annotator, shown, timeMs, note: note || null }));
+      busyRef.current = false;
+      setBusy(false);
+      if (!result.ok) return setError(`${result.message} Your answer was not saved: answer again.`);
+      setError(null);
+      setNote("");
+      setReveal(result.data.reveal);
+      show(result.data.state);
+      if (undoQueued.current) {
+        undoQueued.current = false;
+        void undo();
+      }
+    },
+    [annotator, note, setId, show, state, undo],
+  );
 
   useLabelKeys({
     enabled: Boolean(annotator) && !renaming && !noteOpen,
@@ -114,15 +149,24 @@ export function Annotator({ setId, setName, referenceName }: { setId: number; se
             </p>
           </div>
           {state ? (
-            <span data-testid="labelling-progress" className="text-sm text-muted-foreground tabular-nums">
+            <span data-testid="labelling-progress" aria-live="polite" className="text-sm text-muted-foreground tabular-nums">
               {state.answered} answered · {state.remaining} to go{eta ? ` · ${eta}` : ""}
             </span>
           ) : null}
         </div>
         {state ? <ProgressBar value={state.answered / Math.max(1, state.answered + state.remaining)} label="Labelling progress" /> : null}
       </div>
-      {error ? <InlineAlert tone="error">{error}</InlineAlert> : null}
-      {reveal ? <RevealStrip reveal={reveal} referenceName={referenceName} /> : null}
+      {error ? (
+        <InlineAlert tone="error">
+          {error}{" "}
+          {state === null ? (
+            <Button variant="link" size="sm" className="h-auto p-0" onClick={() => void load()}>
+              Try again
+            </Button>
+          ) : null}
+        </InlineAlert>
+      ) : null}
+      <div aria-live="polite">{reveal ? <RevealStrip reveal={reveal} referenceName={referenceName} /> : null}</div>
       {done ? (
         <div className="grid justify-items-center gap-3 rounded-lg border p-8 text-center" data-testid="labelling-done">
           <p className="text-lg font-medium">Nothing left for you in this set.</p>
@@ -138,6 +182,7 @@ export function Annotator({ setId, setName, referenceName }: { setId: number; se
           <LabellingItem item={state.item} />
           {noteOpen ? (
             <NoteBox
+              key={state.item.id}
               initial={note}
               onDone={(text) => {
                 setNote(text);
@@ -147,9 +192,9 @@ export function Annotator({ setId, setName, referenceName }: { setId: number; se
           ) : null}
           <KeyHints busy={busy} note={note} onChoice={(c) => void answer(c)} onUndo={() => void undo()} onNote={() => setNoteOpen(true)} />
         </>
-      ) : (
+      ) : state === null && !error ? (
         <p className="text-sm text-muted-foreground">Loading the next item…</p>
-      )}
+      ) : null}
     </div>
   );
 }

@@ -28,7 +28,7 @@ export function KeyHints({
   onNote: () => void;
 }) {
   return (
-    <div className="flex flex-wrap items-center gap-2" aria-label="Answer">
+    <div role="group" className="flex flex-wrap items-center gap-2" aria-label="Answer">
       {CHOICES.map(({ key, choice, label }) => (
         <Button key={key} variant={choice === "skip" ? "ghost" : "outline"} disabled={busy} onClick={() => onChoice(choice)}>
           <Kbd>{key}</Kbd> {label}

@@ -68,11 +68,18 @@ export function AuditCard({ audit, kind, setId }: { audit: NonNullable<Annotatio
             </div>
           </>
         )}
-        {audit.disagreeing.length > 0 ? (
+        {audit.waiting > 0 ? (
+          <p className="text-sm text-muted-foreground">
+            {audit.waiting} more item{audit.waiting === 1 ? "" : "s"} where people disagree so far will be listed once{" "}
+            {audit.waiting === 1 ? "it has" : "they have"} all their labels (so this page does not show an item&apos;s answers to someone
+            still to label it).
+          </p>
+        ) : null}
+        {audit.shown.length > 0 ? (
           <div className="grid gap-3" data-testid="audit-disagreements">
             <h3 className="text-sm font-semibold">
-              Where people disagree with the construction ({audit.disagreeing.length}
-              {audit.shown.length < audit.disagreeing.length ? `, first ${audit.shown.length} shown` : ""};{" "}
+              Where people disagree with the construction ({audit.disagreeing.length - audit.waiting}
+              {audit.shown.length < audit.disagreeing.length - audit.waiting ? `, first ${audit.shown.length} shown` : ""};{" "}
               <a className="underline" href={`/api/annotation-sets/${setId}/export/disagreements.jsonl`}>
                 export all
               </a>

@@ -12,7 +12,7 @@ const FILES = [
   { kind: "pairs.jsonl", label: "Labelled pair set (JSONL, an eval set)" },
 ] as const;
 
-export function SetExports({ setId }: { setId: number }) {
+export function SetExports({ setId, kind }: { setId: number; kind: string }) {
   return (
     <Card>
       <CardHeader>
@@ -23,7 +23,7 @@ export function SetExports({ setId }: { setId: number }) {
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-wrap gap-2">
-        {FILES.map((file) => (
+        {FILES.filter((file) => kind !== "judge-job" || file.kind !== "disagreements.jsonl").map((file) => (
           <Button key={file.kind} asChild variant="outline" size="sm">
             <a href={`/api/annotation-sets/${setId}/export/${file.kind}`} download>
               <Download /> {file.label}

@@ -10,6 +10,7 @@ import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "../client";
 import {
   annotationItems,
+  annotationReveals,
   annotations,
   annotationSets,
   type AnnotationItemRow,
@@ -20,87 +21,6 @@ import {
 
 export type Verdict = "first" | "second" | "tie" | "unparsed";
 export type ItemDraft = Omit<AnnotationItemRow, "id" | "setId">;
-
-// ---------------------------------------------------------------------------------------------
-// Candidates
-
-/** A run's usable training pairs (both responses present), with their category: ids only, to sample from. */
-export function trainingPairCandidates(db: Queryable, runId: number): { pairId: number; category: string | null }[] {
-  return db.all(sql`
-    select p.id as pairId, coalesce(ri.category, di.category) as category
-    from pairs p
-    join dataset_items di on di.id = p.dataset_item_id
-    left join run_instructions ri on ri.run_id = p.run_id and ri.dataset_item_id = p.dataset_item_id
-    where p.run_id = ${runId} and p.status = 'ok' and p.worse_response is not null
-    order by p.id`);
-}
-
-/** The chosen pairs' texts and their kept/dropped status at an iteration (null when that iteration did not judge them). */
-export function trainingPairTexts(
-  db: Queryable,
-  iterationId: number | null,
-  pairIds: readonly number[],
-): { pairId: number; datasetItemId: number; prompt: string; good: string; worse: string; filterStatus: "kept" | "dropped" | null }[] {
-  if (pairIds.length === 0) return [];
-  return db.all(sql`
-    select p.id as pairId, p.dataset_item_id as datasetItemId, di.prompt as prompt, p.good_response as good,
-      p.worse_response as worse,
-      (select case when sum(g.kept) > 0 then 'kept' when count(*) > 0 then 'dropped' end
-         from judgment_groups g where g.iteration_id = ${iterationId} and g.pair_id = p.id) as filterStatus
-    from pairs p join dataset_items di on di.id = p.dataset_item_id
-    where p.id in (${sql.join(
-      pairIds.map((id) => sql`${id}`),
-      sql`, `,
-    )})`);
-}
-
-/** A judge's verdict per item from vote counts: more for y_w is "first", more for y_l "second". */
-const verdictCase = (first: ReturnType<typeof sql>, second: ReturnType<typeof sql>, tie: ReturnType<typeof sql>) => sql`
-  case when ${first} > ${second} then 'first' when ${second} > ${first} then 'second'
-       when ${first} + ${tie} > 0 then 'tie' else 'unparsed' end`;
-
-/** Eval items of one set on which a run's iterations do not all give the same verdict. */
-export function evalDisagreementCandidates(
-  db: Queryable,
-  runId: number,
-  datasetId: number,
-): { datasetItemId: number; category: string | null }[] {
-  return db.all(sql`
-    with per_iteration as (
-      select ej.dataset_item_id as item,
-        ${verdictCase(sql`sum(ej.outcome = 'correct')`, sql`sum(ej.outcome = 'wrong')`, sql`sum(ej.outcome = 'tie')`)} as verdict
-      from eval_judgments ej
-      join iterations it on it.id = ej.iteration_id
-      join dataset_items di on di.id = ej.dataset_item_id
-      where it.run_id = ${runId} and di.dataset_id = ${datasetId}
-      group by ej.iteration_id, ej.dataset_item_id)
-    select pi.item as datasetItemId, coalesce(di.subset, di.category) as category
-    from per_iteration pi join dataset_items di on di.id = pi.item
-    group by pi.item having count(distinct pi.verdict) > 1
-    order by pi.item`);
-}
-
-/** A pairwise responses data set's items (exactly two responses), ids only. */
-export function pairwiseJobItemCandidates(db: Queryable, datasetId: number): { datasetItemId: number; category: string | null }[] {
-  return db.all(sql`
-    select id as datasetItemId, category from dataset_items
-    where dataset_id = ${datasetId} and json_array_length(responses) = 2
-    order by position`);
-}
-
-/** Texts of dataset items: the prompt, the two texts (chosen/rejected, or a responses item's two), the label. */
-export function datasetItemTexts(
-  db: Queryable,
-  ids: readonly number[],
-): { id: number; prompt: string; chosen: string | null; rejected: string | null; responses: string | null; label: string | null }[] {
-  if (ids.length === 0) return [];
-  return db.all(sql`
-    select id, prompt, chosen, rejected, responses, label from dataset_items
-    where id in (${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})`);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Sets
@@ -152,22 +72,33 @@ export function annotationSetNameTaken(db: Queryable, name: string): boolean {
 
 export type AnnotationSetListRow = AnnotationSetRow & {
   runName: string | null;
+  /** Items with at least one person's label (imported labels not counted). */
   labelledItems: number;
+  /** Items with all the labels the set wants (labels per item), by people. */
+  completeItems: number;
+  /** Labels given by people (skips not counted), and every label including imported ones. */
+  humanLabels: number;
   labels: number;
   annotators: number;
 };
 
-/** Every set, newest first, with how many of its items have a label, its labels and annotators (one aggregate query). */
+/** Every set, newest first, with its labelling progress, labels and annotators (one aggregate query). */
 export function listAnnotationSets(db: Queryable, options: { runId?: number } = {}): AnnotationSetListRow[] {
+  const onlyRun = options.runId === undefined ? sql`` : sql`where s.run_id = ${options.runId}`;
   return db.all(sql`
+    with per_item as (
+      select a.set_id, a.item_id, sum(a.imported = 0) as human from annotations a
+      where a.choice != 'skip' group by a.set_id, a.item_id)
     select s.id, s.name, s.kind, s.run_id as runId, s.dataset_id as datasetId, s.judge_job_id as judgeJobId,
       s.iteration, s.labels_per_item as labelsPerItem, s.seed, s.description, s.item_count as itemCount,
       s.created_at as createdAt, r.name as runName,
-      (select count(distinct a.item_id) from annotations a where a.set_id = s.id and a.choice != 'skip') as labelledItems,
+      (select count(*) from per_item p where p.set_id = s.id and p.human > 0) as labelledItems,
+      (select count(*) from per_item p where p.set_id = s.id and p.human >= s.labels_per_item) as completeItems,
+      (select coalesce(sum(p.human), 0) from per_item p where p.set_id = s.id) as humanLabels,
       (select count(*) from annotations a where a.set_id = s.id and a.choice != 'skip') as labels,
       (select count(distinct a.annotator) from annotations a where a.set_id = s.id) as annotators
     from annotation_sets s left join runs r on r.id = s.run_id
-    ${options.runId === undefined ? sql`` : sql`where s.run_id = ${options.runId}`}
+    ${onlyRun}
     order by s.id desc`);
 }
 
@@ -180,33 +111,31 @@ export function deleteAnnotationSet(db: Queryable, id: number): boolean {
 
 export type QueueItem = Pick<AnnotationItemRow, "id" | "position" | "prompt" | "swapped"> & { left: string; right: string };
 
-/**
- * The next item for `annotator`: the first by position that they have not answered (a skip counts
- * as answered) and that has fewer than the set's labels-per-item from other people (imported
- * labels do not count: they are not the people this set is for).
- */
-export function nextQueueItem(db: Queryable, set: Pick<AnnotationSetRow, "id" | "labelsPerItem">, annotator: string): QueueItem | null {
-  const row = db.get<Pick<AnnotationItemRow, "id" | "position" | "prompt" | "swapped" | "firstText" | "secondText">>(sql`
-    select i.id, i.position, i.prompt, i.swapped, i.first_text as firstText, i.second_text as secondText
-    from annotation_items i
-    where ${needsAnnotator(set.id, set.labelsPerItem, annotator)}
-    order by i.position limit 1`);
-  if (!row) return null;
-  const swapped = Boolean(row.swapped);
-  return {
-    id: row.id,
-    position: row.position,
-    prompt: row.prompt,
-    swapped,
-    left: swapped ? row.secondText : row.firstText,
-    right: swapped ? row.firstText : row.secondText,
-  };
-}
-
 const needsAnnotator = (setId: number, labelsPerItem: number, annotator: string) => sql`
   i.set_id = ${setId}
   and not exists (select 1 from annotations a where a.item_id = i.id and a.annotator = ${annotator})
   and (select count(*) from annotations a where a.item_id = i.id and a.choice != 'skip' and a.imported = 0) < ${labelsPerItem}`;
+
+/**
+ * The next item for `annotator`: among the items they have not answered (a skip counts as
+ * answered) that have fewer than the set's labels-per-item from people (imported labels do not
+ * count), the one `pick` chooses from their ids (the labelling loop uses an order of its own per
+ * person, so two people labelling at once rarely meet on an item).
+ */
+export function nextQueueItem(
+  db: Queryable,
+  set: Pick<AnnotationSetRow, "id" | "labelsPerItem">,
+  annotator: string,
+  pick: (ids: readonly number[]) => number | undefined = (ids) => ids[0],
+): QueueItem | null {
+  const ids = db
+    .all<{ id: number }>(
+      sql`select i.id from annotation_items i where ${needsAnnotator(set.id, set.labelsPerItem, annotator)} order by i.position`,
+    )
+    .map((r) => r.id);
+  const id = pick(ids);
+  return id === undefined ? null : queueItemById(db, set.id, id);
+}
 
 /** How many items are still waiting for `annotator` (the queue's length). */
 export function queueLength(db: Queryable, set: Pick<AnnotationSetRow, "id" | "labelsPerItem">, annotator: string): number {
@@ -215,7 +144,7 @@ export function queueLength(db: Queryable, set: Pick<AnnotationSetRow, "id" | "l
   )!.n;
 }
 
-/** One item as an annotator sees it (for going back to an item after undo). */
+/** One item as an annotator sees it (the next one, or the one an undo goes back to). */
 export function queueItemById(db: Queryable, setId: number, itemId: number): QueueItem | null {
   const row = db
     .select()
@@ -237,8 +166,13 @@ export function getAnnotationItem(db: Queryable, itemId: number): AnnotationItem
   return db.select().from(annotationItems).where(eq(annotationItems.id, itemId)).get();
 }
 
-/** Writes one label now; the same annotator answering the same item again replaces their answer (no duplicate). */
-export function upsertLabel(
+/**
+ * Writes one label now; the same annotator answering the same item again replaces their answer (no
+ * duplicate). A label is blind unless this person has already seen the item's hidden labels (they
+ * answered it, saw the reveal, undid and answered again). An answer that is not a skip records that
+ * they have now seen them. Answers whether the stored label is blind.
+ */
+export function saveLabel(
   db: Queryable,
   label: {
     setId: number;
@@ -249,15 +183,40 @@ export function upsertLabel(
     note: string | null;
     timeMs: number | null;
   },
-): void {
-  const at = Date.now();
-  db.insert(annotations)
-    .values({ ...label, imported: false, createdAt: at, updatedAt: at })
-    .onConflictDoUpdate({
-      target: [annotations.itemId, annotations.annotator],
-      set: { choice: label.choice, swapped: label.swapped, note: label.note, timeMs: label.timeMs, imported: false, updatedAt: at },
-    })
-    .run();
+): { blind: boolean } {
+  return db.transaction((tx) => {
+    const at = Date.now();
+    const seen = tx.get<{ n: number }>(
+      sql`select count(*) as n from annotation_reveals where item_id = ${label.itemId} and annotator = ${label.annotator}`,
+    )!.n;
+    const blind = seen === 0;
+    tx.insert(annotations)
+      .values({ ...label, imported: false, blind, createdAt: at, updatedAt: at })
+      .onConflictDoUpdate({
+        target: [annotations.itemId, annotations.annotator],
+        set: {
+          choice: label.choice,
+          swapped: label.swapped,
+          note: label.note,
+          timeMs: label.timeMs,
+          imported: false,
+          blind,
+          updatedAt: at,
+        },
+      })
+      .run();
+    if (label.choice !== "skip")
+      tx.insert(annotationReveals).values({ itemId: label.itemId, annotator: label.annotator, createdAt: at }).onConflictDoNothing().run();
+    return { blind };
+  });
+}
+
+/** True when `annotator` is the name of a set's imported labels (a person cannot label under it). */
+export function isImportedAnnotator(db: Queryable, setId: number, annotator: string): boolean {
+  return (
+    db.get<{ n: number }>(sql`select count(*) as n from annotations where set_id = ${setId} and annotator = ${annotator} and imported = 1`)!
+      .n > 0
+  );
 }
 
 /** Removes `annotator`'s latest label in the set and answers which item it was (null when there is none). */
@@ -296,6 +255,7 @@ export function itemReveal(
 // ---------------------------------------------------------------------------------------------
 // Reads for the set page
 
+/** A label as the numbers use it: blind labels only (one given after seeing the item's reveal is left out). */
 export type SetLabel = {
   itemId: number;
   annotator: string;
@@ -312,78 +272,29 @@ export function setLabels(db: Queryable, setId: number): SetLabel[] {
       sql`
     select a.item_id as itemId, a.annotator, a.choice, a.imported, i.category, i.filter_status as filterStatus
     from annotations a join annotation_items i on i.id = a.item_id
-    where a.set_id = ${setId} and a.choice != 'skip'
+    where a.set_id = ${setId} and a.choice != 'skip' and a.blind = 1
     order by a.item_id, a.annotator`,
     )
     .map((row) => ({ ...row, imported: Boolean(row.imported) }));
 }
 
-export type AnnotatorProgress = { annotator: string; imported: boolean; answered: number; skipped: number; medianMs: number | null };
+export type AnnotatorProgress = {
+  annotator: string;
+  imported: boolean;
+  answered: number;
+  skipped: number;
+  /** Labels given after seeing the item's reveal (undo, then answer again): kept, but left out of the numbers. */
+  notBlind: number;
+  medianMs: number | null;
+};
 
-/** Per annotator: items answered and skipped, and the middle of their answer times (for the ETA). */
+/** Per annotator: items answered and skipped, labels that are not blind, and the middle of their answer times. */
 export function annotatorProgress(db: Queryable, setId: number): AnnotatorProgress[] {
-  const rows = db.all<{ annotator: string; imported: number; answered: number; skipped: number }>(sql`
-    select annotator, max(imported) as imported, sum(choice != 'skip') as answered, sum(choice = 'skip') as skipped
+  const rows = db.all<{ annotator: string; imported: number; answered: number; skipped: number; notBlind: number }>(sql`
+    select annotator, max(imported) as imported, sum(choice != 'skip') as answered, sum(choice = 'skip') as skipped,
+      sum(choice != 'skip' and blind = 0) as notBlind
     from annotations where set_id = ${setId} group by annotator order by annotator`);
-  return rows.map((row) => {
-    const times = db
-      .select({ t: annotations.timeMs })
-      .from(annotations)
-      .where(and(eq(annotations.setId, setId), eq(annotations.annotator, row.annotator), sql`${annotations.timeMs} is not null`))
-      .orderBy(asc(annotations.timeMs))
-      .all()
-      .map((r) => r.t!);
-    return {
-      annotator: row.annotator,
-      imported: Boolean(row.imported),
-      answered: row.answered,
-      skipped: row.skipped,
-      medianMs: times.length === 0 ? null : times[Math.floor((times.length - 1) / 2)]!,
-    };
-  });
-}
-
-export type JudgeVerdictRow = { judgeKey: string; judgeOrder: number; judgeLabel: string; itemId: number; verdict: Verdict };
-
-/** Each judge's verdict on each item of a set: a run's iterations (training pairs, eval items) or the judge jobs on a data set. */
-export function judgeVerdicts(
-  db: Queryable,
-  set: Pick<AnnotationSetRow, "id" | "kind" | "runId" | "datasetId">,
-  onlyItemId?: number,
-): JudgeVerdictRow[] {
-  const kind: AnnotationSetKind = set.kind;
-  const item = onlyItemId === undefined ? sql`` : sql` and i.id = ${onlyItemId}`;
-  if (kind === "training-pairs" && set.runId !== null)
-    return db.all(sql`
-      select 'iteration:' || it."index" as judgeKey, it."index" as judgeOrder, 'iteration ' || it."index" as judgeLabel,
-        i.id as itemId, ${verdictCase(sql`sum(g.correct)`, sql`sum(g.wrong)`, sql`sum(g.tie)`)} as verdict
-      from annotation_items i
-      join judgment_groups g on g.pair_id = i.pair_id
-      join iterations it on it.id = g.iteration_id
-      where i.set_id = ${set.id} and it.run_id = ${set.runId}${item}
-      group by it.id, i.id
-      order by it."index", i.id`);
-  if (kind === "eval-disagreements" && set.runId !== null)
-    return db.all(sql`
-      select 'iteration:' || it."index" as judgeKey, it."index" as judgeOrder, 'iteration ' || it."index" as judgeLabel,
-        i.id as itemId,
-        ${verdictCase(sql`sum(ej.outcome = 'correct')`, sql`sum(ej.outcome = 'wrong')`, sql`sum(ej.outcome = 'tie')`)} as verdict
-      from annotation_items i
-      join eval_judgments ej on ej.dataset_item_id = i.dataset_item_id
-      join iterations it on it.id = ej.iteration_id
-      where i.set_id = ${set.id} and it.run_id = ${set.runId}${item}
-      group by it.id, i.id
-      order by it."index", i.id`);
-  if (kind === "judge-job" && set.datasetId !== null)
-    return db.all(sql`
-      select 'job:' || j.id as judgeKey, j.id as judgeOrder, 'job #' || j.id || ' ' || j.name as judgeLabel, i.id as itemId,
-        case r.verdict when 'A' then 'first' when 'B' then 'second' when 'tie' then 'tie' else 'unparsed' end as verdict
-      from annotation_items i
-      join judge_item_results r on r.item_id = i.dataset_item_id
-      join judge_jobs j on j.id = r.job_id
-      where i.set_id = ${set.id} and j.dataset_id = ${set.datasetId} and j.max_responses = 2${item}
-      order by j.id, i.id`);
-  return [];
+  return rows.map((row) => ({ ...row, imported: Boolean(row.imported), medianMs: medianAnswerMs(db, setId, row.annotator) }));
 }
 
 export type ExportLabelRow = {
@@ -398,21 +309,27 @@ export type ExportLabelRow = {
   timeMs: number | null;
   note: string | null;
   imported: boolean;
+  blind: boolean;
   labelledAt: number;
 };
 
 /** Every label of a set for the exports, in item order (a set is bounded). */
 export function exportLabelRows(db: Queryable, setId: number): ExportLabelRow[] {
   return db
-    .all<Omit<ExportLabelRow, "imported" | "shownOrder"> & { imported: number; swapped: number }>(
+    .all<Omit<ExportLabelRow, "imported" | "blind" | "shownOrder"> & { imported: number; blind: number; swapped: number }>(
       sql`
     select i.position, i.source_key as sourceKey, i.category, i.filter_status as filterStatus, i.reference,
-      a.annotator, a.choice, a.swapped, a.time_ms as timeMs, a.note, a.imported, a.updated_at as labelledAt
+      a.annotator, a.choice, a.swapped, a.time_ms as timeMs, a.note, a.imported, a.blind, a.updated_at as labelledAt
     from annotations a join annotation_items i on i.id = a.item_id
     where a.set_id = ${setId}
     order by i.position, a.annotator`,
     )
-    .map(({ swapped, imported, ...row }) => ({ ...row, imported: Boolean(imported), shownOrder: swapped ? "second-left" : "first-left" }));
+    .map(({ swapped, imported, blind, ...row }) => ({
+      ...row,
+      imported: Boolean(imported),
+      blind: Boolean(blind),
+      shownOrder: swapped ? "second-left" : "first-left",
+    }));
 }
 
 /** Items with their texts and their non-skip human labels, for the disagreement list and the eval-set export. */
@@ -443,11 +360,6 @@ export function labelCount(db: Queryable, setId: number): number {
   return db.select({ n: count() }).from(annotations).where(eq(annotations.setId, setId)).get()?.n ?? 0;
 }
 
-/** The id of a run's iteration `index`, or null when the run has no such iteration. */
-export function iterationIdOf(db: Queryable, runId: number, index: number): number | null {
-  return db.get<{ id: number }>(sql`select id from iterations where run_id = ${runId} and "index" = ${index}`)?.id ?? null;
-}
-
 /** The middle of `annotator`'s answer times in a set (skips left out), for the ETA; null before any. */
 export function medianAnswerMs(db: Queryable, setId: number, annotator: string): number | null {
   const times = db
@@ -465,28 +377,45 @@ export function answeredCount(db: Queryable, setId: number, annotator: string): 
   )!.n;
 }
 
-export type SetSourceChoices = {
-  runs: { id: number; name: string; status: string; pairs: number; iterations: number; evalSets: { id: number; name: string }[] }[];
-  jobs: { id: number; name: string; datasetName: string; labelled: number; status: string }[];
-};
+/** A set's items with what they point at (pair, dataset item), to join the judges' verdicts. */
+export function setItemSources(
+  db: Queryable,
+  setId: number,
+  onlyItemId?: number,
+): { id: number; pairId: number | null; datasetItemId: number | null }[] {
+  return db.all(sql`
+    select id, pair_id as pairId, dataset_item_id as datasetItemId from annotation_items
+    where set_id = ${setId} ${onlyItemId === undefined ? sql`` : sql`and id = ${onlyItemId}`}`);
+}
 
-/** What a new set can be made from: runs with usable pairs (and their eval sets), pairwise judge jobs (newest first, at most 200 each). */
-export function setSourceChoices(db: Queryable): SetSourceChoices {
-  const runs = db.all<{ id: number; name: string; status: string; pairs: number; iterations: number }>(sql`
-    select r.id, r.name, r.status,
-      (select count(*) from pairs p where p.run_id = r.id and p.status = 'ok') as pairs,
-      (select count(*) from iterations it where it.run_id = r.id) as iterations
-    from runs r order by r.id desc limit 200`);
-  const evalSets = db.all<{ runId: number; id: number; name: string }>(sql`
-    select rd.run_id as runId, d.id, d.name from run_datasets rd join datasets d on d.id = rd.dataset_id
-    where rd.role = 'eval' order by d.name`);
-  const jobs = db.all<{ id: number; name: string; datasetName: string; labelled: number; status: string }>(sql`
-    select j.id, j.name, d.name as datasetName, j.status,
-      (select count(*) from dataset_items di where di.dataset_id = j.dataset_id and di.label is not null) as labelled
-    from judge_jobs j join datasets d on d.id = j.dataset_id
-    where j.max_responses = 2 order by j.id desc limit 200`);
-  return {
-    runs: runs.map((run) => ({ ...run, evalSets: evalSets.filter((e) => e.runId === run.id).map(({ id, name }) => ({ id, name })) })),
-    jobs,
-  };
+export type SetProgress = { labelledItems: number; completeItems: number; humanLabels: number; labelSlots: number; notBlind: number };
+
+/**
+ * A set's labelling progress by people (imported labels and skips not counted): items with a
+ * label, items with all the labels the set wants, labels given, the labels that count towards the
+ * target (at most labels-per-item per item), and labels given after a reveal (not blind).
+ */
+export function setProgress(db: Queryable, set: Pick<AnnotationSetRow, "id" | "labelsPerItem">): SetProgress {
+  return db.get<SetProgress>(sql`
+    with per_item as (
+      select item_id, count(*) as n from annotations
+      where set_id = ${set.id} and choice != 'skip' and imported = 0 group by item_id)
+    select count(*) as labelledItems,
+      coalesce(sum(n >= ${set.labelsPerItem}), 0) as completeItems,
+      coalesce(sum(n), 0) as humanLabels,
+      coalesce(sum(min(n, ${set.labelsPerItem})), 0) as labelSlots,
+      (select count(*) from annotations where set_id = ${set.id} and choice != 'skip' and blind = 0) as notBlind
+    from per_item`)!;
+}
+
+/** Items that have all the labels the set wants from people (their results may be shown without spoiling anyone's labelling). */
+export function completeItemIds(db: Queryable, set: Pick<AnnotationSetRow, "id" | "labelsPerItem">): Set<number> {
+  return new Set(
+    db
+      .all<{ id: number }>(
+        sql`select item_id as id from annotations where set_id = ${set.id} and choice != 'skip' and imported = 0
+            group by item_id having count(*) >= ${set.labelsPerItem}`,
+      )
+      .map((r) => r.id),
+  );
 }

@@ -16,6 +16,12 @@ import { errorResponse } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
+/** Booleans as words, and text a spreadsheet would run as a formula (=, +, -, @ first) quoted with a leading apostrophe. */
+const SPREADSHEET_SAFE = {
+  boolean: (value: boolean) => (value ? "true" : "false"),
+  string: (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value),
+};
+
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; kind: string }> }): Promise<Response> {
   const { id, kind } = await params;
   const db = getDb();
@@ -24,15 +30,20 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!(SET_EXPORT_KINDS as readonly string[]).includes(kind))
     return errorResponse("not_found:export", `Unknown export "${kind}" (${SET_EXPORT_KINDS.join(", ")})`);
   const which = kind as SetExportKind;
+  if (which === "disagreements.jsonl" && set.kind === "judge-job")
+    return errorResponse(
+      "not_found:export",
+      "A judge job's items have no constructed better response: export labels.jsonl or pairs.jsonl instead",
+    );
   const rows: object[] =
     which === "disagreements.jsonl"
-      ? disagreementExportRows(db, set.id)
+      ? disagreementExportRows(db, set)
       : which === "pairs.jsonl"
         ? labelledPairRows(db, set.id)
         : labelExportRows(db, set.id);
   const csv = which.endsWith(".csv");
   const body = csv
-    ? stringify(rows as Record<string, unknown>[], { header: true, columns: [...LABEL_EXPORT_COLUMNS] })
+    ? stringify(rows as Record<string, unknown>[], { header: true, columns: [...LABEL_EXPORT_COLUMNS], cast: SPREADSHEET_SAFE })
     : rows.map((row) => JSON.stringify(row)).join("\n") + (rows.length > 0 ? "\n" : "");
   return new Response(body, {
     headers: {
