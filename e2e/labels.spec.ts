@@ -120,8 +120,10 @@ test("label 20 demo pairs by keyboard, then the audit and the agreement chart ch
   );
   expect(lines).toHaveLength(LABELS + 2 + 1); // 20 + the tie + the skip, and the header
 
-  // The run page's chart next to RewardBench now has the iterations' agreement with people.
+  // The run page's chart next to RewardBench now has the iterations' agreement with people, and the
+  // run offers to label its pairs (the New annotation set form, with this run chosen).
   await page.goto(`/runs/${runId}`);
+  await expect(page.getByRole("link", { name: "Label pairs" })).toHaveAttribute("href", `/labels/new?run=${runId}`);
   await expect(page.getByTestId("chart-people")).toContainText(`${counted} human label(s)`);
   await expect(page.getByTestId("chart-people").locator(".recharts-line")).toHaveCount(2);
 });

@@ -2,7 +2,7 @@
 // A judge job's head: name, status and its reason, judge and data, times, and the controls
 // (pause, resume, cancel, re-judge with another judge). While the job is active the page refreshes
 // itself every 1.5 s, so its numbers, charts and items follow the work.
-import { Copy, Pause, Play, Square } from "lucide-react";
+import { Copy, Pause, Play, Square, Tags } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
@@ -92,6 +92,13 @@ export function JobHeader({ view }: { view: JudgeJobView }) {
             <Copy /> Re-judge with another judge
           </Link>
         </Button>
+        {view.pairwise && view.done > 0 ? (
+          <Button variant="ghost" asChild>
+            <Link href={`/labels/new?job=${job.id}`}>
+              <Tags /> Label items
+            </Link>
+          </Button>
+        ) : null}
       </div>
     </div>
   );

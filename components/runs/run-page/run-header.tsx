@@ -1,7 +1,7 @@
 "use client";
 // The run page's head: name, status and its reason, seed and times, and the controls (pause,
 // resume, cancel, clone).
-import { Copy, Pause, Play, Square } from "lucide-react";
+import { Copy, Pause, Play, Square, Tags } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { formatDuration } from "@/lib/format/numbers";
@@ -14,10 +14,13 @@ export function RunHeader({
   run,
   control,
   awaiting,
+  hasPairs,
 }: {
   run: RunView["run"];
   control: { mutate: (action: RunControl) => void; isPending: boolean };
   awaiting: boolean;
+  /** The run has usable training pairs: people can label them. */
+  hasPairs: boolean;
 }) {
   return (
     <div className="flex flex-wrap items-start justify-between gap-4">
@@ -71,6 +74,13 @@ export function RunHeader({
             <Copy /> Clone
           </Link>
         </Button>
+        {hasPairs ? (
+          <Button variant="ghost" asChild>
+            <Link href={`/labels/new?run=${run.id}`}>
+              <Tags /> Label pairs
+            </Link>
+          </Button>
+        ) : null}
       </div>
     </div>
   );

@@ -24,7 +24,7 @@ export function RunPageView({ initial, backends }: { initial: RunView; backends:
   const awaiting = data.iterations.find((it) => it.trainingJob?.status === "awaiting_model");
   return (
     <div className="grid gap-6">
-      <RunHeader run={run} control={control} awaiting={Boolean(awaiting)} />
+      <RunHeader run={run} control={control} awaiting={Boolean(awaiting)} hasPairs={data.pairs.ok > 0} />
       {progress?.stage && run.status !== "completed" ? <ProgressCard view={data} /> : null}
       {awaiting ? <ManualTrainerCard runId={run.id} iterationIndex={awaiting.iteration.index} backends={backends} /> : null}
       <RunTimeline view={data} />
