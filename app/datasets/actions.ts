@@ -20,14 +20,9 @@ import { getDb } from "@/lib/db/client";
 import { DATASET_KINDS } from "@/lib/db/schema";
 import { deleteDataset } from "@/lib/db/queries/datasets";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";
-import { describeIssues, fieldErrorsOf } from "@/lib/validation";
+import { parseOrRefuse } from "@/lib/validation";
 
-function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success)
-    throw new AppError("bad_request:dataset", `${what}: ${describeIssues(parsed.error)}`, { fieldErrors: fieldErrorsOf(parsed.error) });
-  return parsed.data;
-}
+const parse = <T>(schema: z.ZodType<T>, input: unknown, what: string): T => parseOrRefuse(schema, input, what, "bad_request:dataset");
 
 const mappingSchema = z
   .object({

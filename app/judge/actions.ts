@@ -8,21 +8,16 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { getBackendById } from "@/lib/db/queries/backends";
-import { AppError, toActionError, type ActionResult } from "@/lib/errors";
+import { toActionError, type ActionResult } from "@/lib/errors";
 import { controlJudgeJob } from "@/lib/runner/jobs/control-job";
 import { launchJudgeJob, parseJudgeJobConfig, planJudgeJob } from "@/lib/runner/jobs/launch-job";
 import { resolveJudge } from "@/lib/runner/jobs/resolve-judge";
 import { judgingOrderCount } from "@/lib/pipeline/sampling";
-import { describeIssues, fieldErrorsOf } from "@/lib/validation";
+import { parseOrRefuse } from "@/lib/validation";
 
 const jobIdSchema = z.number({ error: "jobId must be a judge job id (a number)" }).int().positive();
 
-function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success)
-    throw new AppError("bad_request:job", `${what}: ${describeIssues(parsed.error)}`, { fieldErrors: fieldErrorsOf(parsed.error) });
-  return parsed.data;
-}
+const parse = <T>(schema: z.ZodType<T>, input: unknown, what: string): T => parseOrRefuse(schema, input, what, "bad_request:job");
 
 export type JobEstimate = {
   items: number;

@@ -11,15 +11,12 @@ import { queueState, submitLabel, undoLabel, type QueueState, type Reveal } from
 import { getDb } from "@/lib/db/client";
 import { deleteAnnotationSet } from "@/lib/db/queries/annotations";
 import { AppError, toActionError, type ActionResult } from "@/lib/errors";
-import { describeIssues, fieldErrorsOf } from "@/lib/validation";
+import { parseOrRefuse } from "@/lib/validation";
 
 const setIdSchema = z.number({ error: "setId must be an annotation set id (a number)" }).int().positive();
 
 function parseSetId(input: unknown): { setId: number; rest: Record<string, unknown> } {
-  const parsed = z.object({ setId: setIdSchema }).passthrough().safeParse(input);
-  if (!parsed.success)
-    throw new AppError("bad_request:labels", `Cannot label: ${describeIssues(parsed.error)}`, { fieldErrors: fieldErrorsOf(parsed.error) });
-  const { setId, ...rest } = parsed.data;
+  const { setId, ...rest } = parseOrRefuse(z.object({ setId: setIdSchema }).passthrough(), input, "Cannot label", "bad_request:labels");
   return { setId, rest };
 }
 

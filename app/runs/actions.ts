@@ -12,16 +12,11 @@ import { AppError, toActionError, type ActionResult } from "@/lib/errors";
 import { cancelRun, pauseRun, resumeRun, submitManualModel } from "@/lib/runner/control";
 import { launchRun } from "@/lib/runner/launch";
 import { notifyRunChanged } from "@/lib/runner/scheduler-signal";
-import { describeIssues, fieldErrorsOf } from "@/lib/validation";
+import { parseOrRefuse } from "@/lib/validation";
 
 const runIdSchema = z.number({ error: "runId must be a run id (a number)" }).int().positive();
 
-function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success)
-    throw new AppError("bad_request:run", `${what}: ${describeIssues(parsed.error)}`, { fieldErrors: fieldErrorsOf(parsed.error) });
-  return parsed.data;
-}
+const parse = <T>(schema: z.ZodType<T>, input: unknown, what: string): T => parseOrRefuse(schema, input, what, "bad_request:run");
 
 export async function launchRunAction(input: unknown): Promise<ActionResult<{ runId: number }>> {
   try {

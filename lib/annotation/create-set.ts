@@ -22,7 +22,7 @@ import { getDatasetById } from "@/lib/db/queries/datasets";
 import { getJobItemTexts } from "@/lib/db/queries/judge-job-work";
 import { getJudgeJob } from "@/lib/db/queries/judge-jobs";
 import { getRunById } from "@/lib/db/queries/runs";
-import { describeIssues, fieldErrorsOf } from "@/lib/validation";
+import { parseOrRefuse } from "@/lib/validation";
 import { disagreedKeys, verdictsByIteration } from "./judge-verdicts";
 import { cappedSample, labellingOrder, referenceFromLabel, shownSwapped, stratifiedSample } from "./sample-items";
 import { annotationSetInputSchema, MAX_SET_ITEMS, type AnnotationSetInput } from "./set-input";
@@ -126,12 +126,7 @@ function judgeJobSet(db: Db, input: Extract<AnnotationSetInput, { kind: "judge-j
 }
 
 export function parseAnnotationSetInput(input: unknown): AnnotationSetInput {
-  const parsed = annotationSetInputSchema.safeParse(input);
-  if (!parsed.success)
-    throw new AppError("bad_request:labels", `The annotation set is not valid: ${describeIssues(parsed.error)}`, {
-      fieldErrors: fieldErrorsOf(parsed.error),
-    });
-  return parsed.data;
+  return parseOrRefuse(annotationSetInputSchema, input, "The annotation set is not valid", "bad_request:labels");
 }
 
 const byKey = (a: { sourceKey: string }, b: { sourceKey: string }) => (a.sourceKey < b.sourceKey ? -1 : a.sourceKey > b.sourceKey ? 1 : 0);

@@ -5,6 +5,7 @@
  * (accuracy without ties, 3-way agreement, Cohen's kappa); and the share of the constructed better
  * response people prefer (the synthetic-label audit), overall, per category and per kept/dropped.
  */
+import type { JudgeVerdictValue } from "./judge-verdicts";
 import { auditByGroup, constructionAudit, humanVerdict, type ConstructionAudit } from "@/lib/metrics/construction-audit";
 import { labelAgreement, type LabelAgreement, type PairLabel, type PairVerdict } from "@/lib/metrics/label-agreement";
 
@@ -20,7 +21,7 @@ export type JudgeVerdict = {
   judgeOrder: number;
   judgeLabel: string;
   itemId: number;
-  verdict: "first" | "second" | "tie" | "unparsed";
+  verdict: JudgeVerdictValue;
 };
 
 export type JudgeHumanAgreement = {

@@ -27,7 +27,7 @@ import {
 } from "@/lib/db/queries/annotations";
 import { annotatorSchema, choiceFromShown, labelInputSchema, type ShownChoice } from "./set-input";
 import { hashSeed } from "@/lib/pipeline/random";
-import { describeIssues, fieldErrorsOf } from "@/lib/validation";
+import { parseOrRefuse } from "@/lib/validation";
 
 export type ShownItem = Omit<QueueItem, "swapped">;
 
@@ -54,12 +54,7 @@ export type Reveal = {
   judges: { label: string; verdict: Side }[];
 };
 
-function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success)
-    throw new AppError("bad_request:labels", `${what}: ${describeIssues(parsed.error)}`, { fieldErrors: fieldErrorsOf(parsed.error) });
-  return parsed.data;
-}
+const parse = <T>(schema: z.ZodType<T>, input: unknown, what: string): T => parseOrRefuse(schema, input, what, "bad_request:labels");
 
 function requireSet(db: Queryable, setId: number): AnnotationSetRow {
   const set = getAnnotationSet(db, setId);

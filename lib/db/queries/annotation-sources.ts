@@ -9,13 +9,8 @@
 import "../server-only";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "../client";
+import { idList } from "./id-list";
 import type { AnnotationSetRow } from "../schema";
-
-const idList = (ids: readonly number[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
 
 /** A run's usable training pairs (both responses present), with their category: ids only, to sample from. */
 export function trainingPairCandidates(db: Queryable, runId: number): { pairId: number; category: string | null }[] {

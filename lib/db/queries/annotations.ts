@@ -19,7 +19,6 @@ import {
   type HumanChoice,
 } from "../schema";
 
-export type Verdict = "first" | "second" | "tie" | "unparsed";
 export type ItemDraft = Omit<AnnotationItemRow, "id" | "setId">;
 
 // ---------------------------------------------------------------------------------------------
@@ -83,8 +82,7 @@ export type AnnotationSetListRow = AnnotationSetRow & {
 };
 
 /** Every set, newest first, with its labelling progress, labels and annotators (one aggregate query). */
-export function listAnnotationSets(db: Queryable, options: { runId?: number } = {}): AnnotationSetListRow[] {
-  const onlyRun = options.runId === undefined ? sql`` : sql`where s.run_id = ${options.runId}`;
+export function listAnnotationSets(db: Queryable): AnnotationSetListRow[] {
   return db.all(sql`
     with per_item as (
       select a.set_id, a.item_id, sum(a.imported = 0) as human from annotations a
@@ -98,8 +96,16 @@ export function listAnnotationSets(db: Queryable, options: { runId?: number } = 
       (select count(*) from annotations a where a.set_id = s.id and a.choice != 'skip') as labels,
       (select count(distinct a.annotator) from annotations a where a.set_id = s.id) as annotators
     from annotation_sets s left join runs r on r.id = s.run_id
-    ${onlyRun}
     order by s.id desc`);
+}
+
+/** A run's training-pair sets that have a label (the run page's agreement chart pools them; one indexed lookup when there are none). */
+export function labelledTrainingSets(db: Queryable, runId: number): Pick<AnnotationSetRow, "id" | "kind" | "runId" | "datasetId">[] {
+  return db.all(sql`
+    select s.id, s.kind, s.run_id as runId, s.dataset_id as datasetId from annotation_sets s
+    where s.run_id = ${runId} and s.kind = 'training-pairs'
+      and exists (select 1 from annotations a where a.set_id = s.id and a.choice != 'skip')
+    order by s.id`);
 }
 
 export function deleteAnnotationSet(db: Queryable, id: number): boolean {
@@ -235,23 +241,6 @@ export function undoLatestLabel(db: Queryable, setId: number, annotator: string)
   });
 }
 
-/** The reveal after an answer: what the construction or reference says, and each judge's verdict. */
-export function itemReveal(
-  db: Queryable,
-  itemId: number,
-): Pick<AnnotationItemRow, "reference" | "swapped" | "category" | "filterStatus"> | undefined {
-  return db
-    .select({
-      reference: annotationItems.reference,
-      swapped: annotationItems.swapped,
-      category: annotationItems.category,
-      filterStatus: annotationItems.filterStatus,
-    })
-    .from(annotationItems)
-    .where(eq(annotationItems.id, itemId))
-    .get();
-}
-
 // ---------------------------------------------------------------------------------------------
 // Reads for the set page
 
@@ -332,7 +321,7 @@ export function exportLabelRows(db: Queryable, setId: number): ExportLabelRow[] 
     }));
 }
 
-/** Items with their texts and their non-skip human labels, for the disagreement list and the eval-set export. */
+/** Some items of a set with their texts, in set order, for the disagreement list and the exports. */
 export function labelledItemTexts(
   db: Queryable,
   setId: number,
@@ -354,10 +343,6 @@ export function labelledItemTexts(
     .where(and(eq(annotationItems.setId, setId), inArray(annotationItems.id, [...itemIds])))
     .orderBy(asc(annotationItems.position))
     .all();
-}
-
-export function labelCount(db: Queryable, setId: number): number {
-  return db.select({ n: count() }).from(annotations).where(eq(annotations.setId, setId)).get()?.n ?? 0;
 }
 
 /** The middle of `annotator`'s answer times in a set (skips left out), for the ETA; null before any. */

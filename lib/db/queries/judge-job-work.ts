@@ -10,13 +10,8 @@ import type { ItemResult, PlannedComparison, StoredComparison } from "@/lib/pipe
 import { noVotes } from "@/lib/pipeline/jobs/tournament";
 import type { Choice } from "@/lib/pipeline/vocabulary";
 import type { Db, Queryable } from "../client";
+import { idList } from "./id-list";
 import { prepared } from "../prepared";
-
-const idList = (ids: readonly number[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
 
 /** Every item of a dataset a job can judge, in file order, with its number of responses. */
 export function judgeableItems(db: Queryable, datasetId: number): { id: number; responses: number }[] {

@@ -9,6 +9,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { JudgedSample } from "@/lib/pipeline/judging";
 import type { Outcome, Position } from "@/lib/pipeline/vocabulary";
 import type { Queryable } from "../client";
+import { idList } from "./id-list";
 import type { JudgmentKind } from "./sampled-judgments";
 
 export type GroupFilters = {
@@ -128,19 +129,15 @@ export function listPairGroups(
     limit ${page.limit} offset ${page.offset}`);
   if (rows.length === 0) return [];
   const ids = [...new Set(rows.map((r) => r.id))];
-  const idList = sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
   const texts = db.all<{ id: number; itemId: number; text: string; label: string | null }>(sql`
     select p.id as id, p.dataset_item_id as itemId, substr(di.prompt, 1, 300) as text, ri.category as label
     from pairs p join dataset_items di on di.id = p.dataset_item_id
     left join run_instructions ri on ri.run_id = p.run_id and ri.dataset_item_id = p.dataset_item_id
-    where p.id in (${idList})`);
+    where p.id in (${idList(ids)})`);
   // Votes and filter statuses in sample order, for the page's groups only.
   const votes = db.all<{ id: number; goodPosition: Position; votes: string; statuses: string }>(sql`
     select pair_id as id, good_position as goodPosition, group_concat(outcome, ',') as votes, coalesce(group_concat(filter_status, ','), '') as statuses
-    from (select pair_id, good_position, outcome, filter_status from judgments where iteration_id = ${iterationId} and pair_id in (${idList})
+    from (select pair_id, good_position, outcome, filter_status from judgments where iteration_id = ${iterationId} and pair_id in (${idList(ids)})
           order by pair_id, good_position, sample)
     group by pair_id, good_position`);
   const byId = new Map(texts.map((t) => [t.id, t]));
